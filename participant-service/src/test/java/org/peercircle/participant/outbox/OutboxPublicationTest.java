@@ -1,0 +1,88 @@
+package org.peercircle.participant.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.peercircle.participant.Fixtures.changeStatus;
+import static org.peercircle.participant.Fixtures.createCentre;
+import static org.peercircle.participant.Fixtures.register;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.peercircle.contracts.CloudEventHeaders;
+import org.peercircle.contracts.Topics;
+import org.peercircle.participant.Fixtures;
+import org.peercircle.platform.security.Roles;
+import org.peercircle.testing.Broker;
+import org.peercircle.testing.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The transactional outbox, proved through the real broker: events arrive, survive an outage, keep order. */
+@QuarkusTest
+class OutboxPublicationTest {
+
+    private final String coordinator = Tokens.of(Roles.COORDINATOR);
+
+    @Test
+    void registrationPublishesACloudEventKeyedByTheParticipantWithNoPersonalData() {
+        UUID centre = createCentre("Outbox centre " + UUID.randomUUID());
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String id = given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Fixtures.registration(centre, "李桂兰", "13912345678"))
+                .when().post("/api/v1/participants")
+                .then().statusCode(201).extract().path("id");
+
+        ConsumerRecord<String, String> record = awaitEvents(id, 1).get(0);
+        assertThat(record.key()).isEqualTo(id);
+        assertThat(Broker.header(record, CloudEventHeaders.TYPE)).isEqualTo("participant.registered.v1");
+        assertThat(Broker.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id);
+        assertThat(Broker.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/peercircle/participant-service");
+        assertThat(UUID.fromString(Broker.header(record, CloudEventHeaders.ID))).isNotNull();
+        assertThat(Broker.header(record, CloudEventHeaders.TRACEPARENT)).contains(traceId);
+        assertThat(record.value())
+                .contains("\"participantId\":\"" + id + "\"", "\"ageBand\":", "\"migrant\":true")
+                .doesNotContain("李桂兰", "13912345678", "天河北社区", "衡阳");
+    }
+
+    @Test
+    void withTheBrokerDownWritesSucceedAndTheirEventsArriveInOrderAfterItIsBack() {
+        UUID centre = createCentre("Outage centre " + UUID.randomUUID());
+        UUID participant = register(coordinator, centre, "张玉梅", "13700001111");
+        awaitEvents(participant.toString(), 1);
+
+        Broker.stop();
+        try {
+            changeStatus(coordinator, participant, "SCREENING");
+            changeStatus(coordinator, participant, "ELIGIBLE");
+            changeStatus(coordinator, participant, "ENROLLED");
+            UUID second = register(coordinator, centre, "赵淑珍", "13700002222");
+            assertThat(second).isNotNull();
+        } finally {
+            Broker.start();
+        }
+
+        List<ConsumerRecord<String, String>> events = awaitEvents(participant.toString(), 4);
+        assertThat(events).extracting(r -> Broker.header(r, CloudEventHeaders.TYPE)).containsExactly(
+                "participant.registered.v1", "participant.status-changed.v1", "participant.status-changed.v1",
+                "participant.status-changed.v1");
+        assertThat(events.subList(1, 4)).extracting(ConsumerRecord::value).satisfiesExactly(
+                v -> assertThat(v).contains("\"to\":\"SCREENING\""),
+                v -> assertThat(v).contains("\"to\":\"ELIGIBLE\""),
+                v -> assertThat(v).contains("\"to\":\"ENROLLED\""));
+        assertThat(events).extracting(r -> Broker.header(r, CloudEventHeaders.ID)).doesNotHaveDuplicates();
+    }
+
+    /** The records keyed by {@code key}, in partition order, once there are {@code count} of them. */
+    private static List<ConsumerRecord<String, String>> awaitEvents(String key, int count) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> Broker.readAll(Topics.PARTICIPANT_EVENTS).stream()
+                        .filter(r -> key.equals(r.key())).toList(), l -> l.size() >= count);
+    }
+}

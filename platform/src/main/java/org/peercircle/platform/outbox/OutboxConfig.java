@@ -1,0 +1,29 @@
+package org.peercircle.platform.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "peercircle.outbox")
+public interface OutboxConfig {
+
+    /** False in services that publish nothing (reporting-service). */
+    boolean enabled();
+
+    /** How often the relay looks for new rows (read by the {@code @Scheduled} expression). */
+    String pollInterval();
+
+    /** Rows published per database transaction. */
+    int batchSize();
+
+    /** First pause after Kafka refused a batch; doubles on each further failure up to {@link #backoffMax()}. */
+    Duration backoffInitial();
+
+    Duration backoffMax();
+
+    /** How long the relay waits for the broker to acknowledge a batch. */
+    Duration sendTimeout();
+
+    /** Published rows are kept this long for inspection, then purged. */
+    Duration retention();
+}

@@ -1,0 +1,267 @@
+package org.peercircle.platform.outbox;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.peercircle.contracts.CloudEventHeaders;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Publishes committed outbox rows to Kafka in commit-sequence order, marks them published, and backs off while
+ * the broker is unreachable. Rows stay in the table until the broker has acknowledged them, so nothing is
+ * lost; a row acknowledged but not yet marked (a crash in between) is sent again and consumers drop the
+ * duplicate by its event id.
+ *
+ * <p>Only one replica relays at a time (a transaction-scoped advisory lock), which keeps the order per key
+ * when a service runs several replicas. In production the same table can instead be relayed by Debezium's
+ * outbox router; this relay then stays disabled ({@code peercircle.outbox.enabled=false}).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key: "PCOUTBOX" as a number. */
+    private static final long RELAY_LOCK = 0x50434f5554424f58L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    private Producer<String, String> producer;
+    private Counter publishedCounter;
+    private Counter failureCounter;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private volatile boolean stopping;
+    private int consecutiveFailures;
+    private Instant pausedUntil = Instant.EPOCH;
+
+    void registerMetrics(@Observes StartupEvent ignored) {
+        Gauge.builder("peercircle.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox rows written but not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("peercircle.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
+                .description("Age of the oldest unpublished outbox row").register(registry);
+        publishedCounter = Counter.builder("peercircle.outbox.published")
+                .description("Events published from the outbox").register(registry);
+        failureCounter = Counter.builder("peercircle.outbox.publish.failures")
+                .description("Relay rounds that Kafka refused or did not acknowledge in time").register(registry);
+    }
+
+    void onShutdown(@Observes ShutdownEvent ignored) {
+        stopping = true;
+    }
+
+    @Scheduled(every = "${peercircle.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        if (!config.enabled() || stopping || Instant.now().isBefore(pausedUntil)) {
+            return;
+        }
+        try {
+            RoundResult round;
+            do {
+                round = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (round.failure() == null && round.sent() == config.batchSize());
+            if (round.failure() != null) {
+                backOff(round.failure());
+            } else {
+                consecutiveFailures = 0;
+            }
+        } catch (RuntimeException e) {
+            backOff(e);
+        }
+        refreshBacklog();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    void purgePublished() {
+        if (!config.enabled()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("DELETE FROM outbox_event WHERE published_at < ?1")
+                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
+                .executeUpdate());
+    }
+
+    private RoundResult publishBatch() {
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!locked) {
+            return new RoundResult(0, null);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT seq, id, topic, event_type, subject, payload::text, occurred_at, traceparent
+                FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?1
+                """).setParameter(1, config.batchSize()).getResultList();
+        if (rows.isEmpty()) {
+            return new RoundResult(0, null);
+        }
+
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        Exception failure = null;
+        for (Object[] row : rows) {
+            try {
+                acks.add(producer().send(toRecord(row)));
+            } catch (RuntimeException e) {
+                failure = e;
+                break;
+            }
+        }
+        // Mark only the unbroken run of acknowledged rows: what follows a failure is sent again, in order.
+        List<Long> published = new ArrayList<>(acks.size());
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                published.add(((Number) rows.get(i)[0]).longValue());
+            } catch (Exception e) {
+                failure = failure == null ? e : failure;
+                break;
+            }
+        }
+        if (!published.isEmpty()) {
+            em.createNativeQuery("UPDATE outbox_event SET published_at = now() WHERE seq IN (:seqs)")
+                    .setParameter("seqs", published).executeUpdate();
+            publishedCounter.increment(published.size());
+        }
+        return new RoundResult(published.size(), failure);
+    }
+
+    private ProducerRecord<String, String> toRecord(Object[] row) {
+        String topic = (String) row[2];
+        String subject = (String) row[4];
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, (String) row[5]);
+        OffsetDateTime occurredAt = toOffsetDateTime(row[6]);
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(record, CloudEventHeaders.ID, row[1].toString());
+        header(record, CloudEventHeaders.SOURCE, "/peercircle/" + serviceName);
+        header(record, CloudEventHeaders.TYPE, (String) row[3]);
+        header(record, CloudEventHeaders.TIME, occurredAt.toString());
+        header(record, CloudEventHeaders.SUBJECT, subject);
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (row[7] != null) {
+            header(record, CloudEventHeaders.TRACEPARENT, (String) row[7]);
+        }
+        return record;
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(UTF_8));
+    }
+
+    private void backOff(Exception cause) {
+        consecutiveFailures++;
+        failureCounter.increment();
+        long factor = 1L << Math.min(consecutiveFailures - 1, 16);
+        Duration pause = config.backoffInitial().multipliedBy(factor);
+        if (pause.compareTo(config.backoffMax()) > 0) {
+            pause = config.backoffMax();
+        }
+        pausedUntil = Instant.now().plus(pause);
+        LOG.warnf("Outbox relay could not publish (attempt %d, next in %s): %s",
+                consecutiveFailures, pause, cause.toString());
+    }
+
+    private void refreshBacklog() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Object[] r = (Object[]) em.createNativeQuery("""
+                    SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(occurred_at)), 0)
+                    FROM outbox_event WHERE published_at IS NULL
+                    """).getSingleResult();
+            backlog.set(((Number) r[0]).longValue());
+            oldestAgeSeconds.set(((Number) r[1]).longValue());
+        });
+    }
+
+    private synchronized Producer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            // connection and security settings come from the same kafka.* configuration as the consumers
+            kafkaConfig.forEach((key, value) -> {
+                if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
+                        || key.startsWith("ssl.")) {
+                    props.put(key, value);
+                }
+            });
+            long timeoutMs = config.sendTimeout().toMillis();
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox");
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeoutMs));
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, timeoutMs / 2)));
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(timeoutMs, 1010)));
+            props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private record RoundResult(int sent, Exception failure) {
+    }
+}
