@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.peercircle.contracts.EventTypes;
+import org.peercircle.contracts.participant.ParticipantErased;
 import org.peercircle.contracts.participant.ParticipantRegistered;
 import org.peercircle.contracts.participant.ParticipantStatusChanged;
 import org.peercircle.platform.inbox.IncomingEvent;
@@ -45,6 +46,12 @@ public class ParticipantDirectory {
                     ON CONFLICT (participant_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now()
                     """).setParameter(1, e.participantId()).setParameter(2, e.centreId()).setParameter(3, e.to())
                     .executeUpdate();
+        } else if (event.is(EventTypes.PARTICIPANT_ERASED)) {
+            ParticipantErased e = event.payload(EventTypes.PARTICIPANT_ERASED);
+            em.createNativeQuery("""
+                    INSERT INTO participant_directory (participant_id, centre_id, status, erased) VALUES (?1, ?2, 'ERASED', true)
+                    ON CONFLICT (participant_id) DO UPDATE SET erased = true, updated_at = now()
+                    """).setParameter(1, e.participantId()).setParameter(2, e.centreId()).executeUpdate();
         }
     }
 
