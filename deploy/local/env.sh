@@ -7,8 +7,9 @@ KEYS=$STATE/keys
 ISSUER=peercircle-local
 PG_PORT=${PEERCIRCLE_PG_PORT:-15432}
 KAFKA_PORT=${PEERCIRCLE_KAFKA_PORT:-9092}
-# name:port, in start order
-SERVICES="participant-service:8081 session-service:8082 assessment-service:8083 reporting-service:8084"
+# services listen on PORT_BASE+1 .. +4 (8081-8084 by default); name:port, in start order
+PORT_BASE=${PEERCIRCLE_PORT_BASE:-8080}
+SERVICES="participant-service:$((PORT_BASE + 1)) session-service:$((PORT_BASE + 2)) assessment-service:$((PORT_BASE + 3)) reporting-service:$((PORT_BASE + 4))"
 DATABASES="participant,session,assessment,reporting"
 TOPICS="participant-events,session-events,assessment-events"
 INFRA_CP="$ROOT/local-infra/target/classes:$ROOT/local-infra/target/lib/*"

@@ -7,6 +7,8 @@
 #
 # External infrastructure: PEERCIRCLE_PG_URL=jdbc:postgresql://host:5432 PEERCIRCLE_PG_USER=.. PEERCIRCLE_PG_PASSWORD=..
 #                          PEERCIRCLE_KAFKA=host:9092
+# Elsewhere on this machine: PEERCIRCLE_HOME (state, default .local), PEERCIRCLE_PORT_BASE (services on +1..+4),
+#                          PEERCIRCLE_PG_PORT, PEERCIRCLE_KAFKA_PORT
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 LOAD_DEMO=true
@@ -104,15 +106,15 @@ fi
 cat <<INFO
 
 PeerCircle is up.
-  participant-service  http://localhost:8081   (OpenAPI: /q/openapi, Swagger UI: /q/swagger-ui)
-  session-service      http://localhost:8082
-  assessment-service   http://localhost:8083
-  reporting-service    http://localhost:8084
+  participant-service  http://localhost:$((PORT_BASE + 1))   (OpenAPI: /q/openapi, Swagger UI: /q/swagger-ui)
+  session-service      http://localhost:$((PORT_BASE + 2))
+  assessment-service   http://localhost:$((PORT_BASE + 3))
+  reporting-service    http://localhost:$((PORT_BASE + 4))   (dashboard: /dashboard)
   PostgreSQL           $PG_URL  (databases: $DATABASES)
   Kafka                $KAFKA  (topics: $TOPICS)
   logs                 $LOGS
 
 A token:  TOKEN=\$(deploy/local/token.sh --role coordinator)
-          curl -H "Authorization: Bearer \$TOKEN" http://localhost:8081/api/v1/centres
+          curl -H "Authorization: Bearer \$TOKEN" http://localhost:$((PORT_BASE + 1))/api/v1/centres
 Stop:     deploy/local/down.sh
 INFO

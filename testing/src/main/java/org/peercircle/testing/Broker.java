@@ -49,8 +49,13 @@ public final class Broker {
 
     /** Every record on {@code topic} so far, read from the beginning by a fresh, group-less consumer. */
     public static List<ConsumerRecord<String, String>> readAll(String topic) {
+        return readAll(bootstrapServers(), topic);
+    }
+
+    /** The same, from any broker (the system tests' local run). */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> records = new ArrayList<>();

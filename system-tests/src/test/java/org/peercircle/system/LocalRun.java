@@ -1,0 +1,87 @@
+package org.peercircle.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.peercircle.infra.Ports;
+import org.peercircle.testing.TokenSigner;
+
+/**
+ * The whole system, started by the README's own {@code deploy/local/up.sh} (so the local run is tested too)
+ * in a private state folder and on free ports, and stopped by {@code down.sh}.
+ */
+final class LocalRun {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    final Path home;
+    final int portBase;
+    final int pgPort;
+    final int kafkaPort;
+
+    private LocalRun(Path home, int portBase, int pgPort, int kafkaPort) {
+        this.home = home;
+        this.portBase = portBase;
+        this.pgPort = pgPort;
+        this.kafkaPort = kafkaPort;
+    }
+
+    static LocalRun start(String... upArguments) throws Exception {
+        Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "system-run");
+        LocalRun run = new LocalRun(home, 20000 + (Ports.free() % 20000) / 10 * 10, Ports.free(), Ports.free());
+        String[] command = new String[upArguments.length + 1];
+        command[0] = ROOT.resolve("deploy/local/up.sh").toString();
+        System.arraycopy(upArguments, 0, command, 1, upArguments.length);
+        run.exec(300, command);
+        return run;
+    }
+
+    void stop() throws Exception {
+        exec(120, ROOT.resolve("deploy/local/down.sh").toString());
+    }
+
+    String url(String service) {
+        int offset = switch (service) {
+            case "participant" -> 1;
+            case "session" -> 2;
+            case "assessment" -> 3;
+            case "reporting" -> 4;
+            default -> throw new IllegalArgumentException(service);
+        };
+        return "http://localhost:" + (portBase + offset);
+    }
+
+    String kafka() {
+        return "localhost:" + kafkaPort;
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + pgPort + "/" + database;
+    }
+
+    TokenSigner tokens() {
+        return TokenSigner.fromPem(home.resolve("keys/private.pem"), "peercircle-local");
+    }
+
+    String log(String name) throws IOException {
+        return Files.readString(home.resolve("logs/" + name + ".log"));
+    }
+
+    private void exec(int timeoutSeconds, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("script.log").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("PEERCIRCLE_HOME", home.toString());
+        env.put("PEERCIRCLE_PORT_BASE", String.valueOf(portBase));
+        env.put("PEERCIRCLE_PG_PORT", String.valueOf(pgPort));
+        env.put("PEERCIRCLE_KAFKA_PORT", String.valueOf(kafkaPort));
+        Process p = pb.start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(home.resolve("script.log")));
+        }
+    }
+}
