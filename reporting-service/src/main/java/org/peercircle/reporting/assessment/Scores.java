@@ -1,0 +1,87 @@
+package org.peercircle.reporting.assessment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.peercircle.contracts.EventJson;
+import org.peercircle.reporting.outcome.Score;
+import org.peercircle.reporting.privacy.Privacy;
+import org.peercircle.reporting.readmodel.Sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/** Reads the current scores of the people who count (analytics consent not withdrawn; erased people are gone). */
+@ApplicationScoped
+public class Scores {
+
+    private static final String COLUMNS = """
+            SELECT administration_id, revision, participant_id, centre_id, group_id, instrument_code,
+                   instrument_version, phase, administered_at, total_score, subscale_scores::text AS subscales,
+                   higher_is_worse, reliability, norm_sd, item_values::text AS items
+            FROM assessment_score
+            """;
+
+    private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {
+    };
+
+    @Inject
+    Sql sql;
+
+    /** A stored administration, with what exports and distributions need beyond {@link Score}. */
+    public record Row(Score score, UUID centreId, int revision, Map<String, Double> items) {
+    }
+
+    public List<Score> outcomeScoresOfGroup(UUID groupId) {
+        return sql.list(COLUMNS + " WHERE group_id = ? AND phase IN ('PRE', 'POST') AND "
+                + Privacy.counted("participant_id"), rs -> row(rs).score(), groupId);
+    }
+
+    /** @param centres null for every centre */
+    public List<Row> ofCentres(Collection<UUID> centres, String phaseOrNull, UUID groupOrNull) {
+        StringBuilder where = new StringBuilder(" WHERE " + Privacy.counted("participant_id"));
+        List<Object> params = new java.util.ArrayList<>();
+        if (centres != null) {
+            where.append(" AND centre_id = ANY(?)");
+            params.add(centres);
+        }
+        if (phaseOrNull != null) {
+            where.append(" AND phase = ?");
+            params.add(phaseOrNull);
+        }
+        if (groupOrNull != null) {
+            where.append(" AND group_id = ?");
+            params.add(groupOrNull);
+        }
+        return sql.list(COLUMNS + where + " ORDER BY administered_at, administration_id", Scores::row,
+                params.toArray());
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        Score score = new Score(Sql.uuid(rs, "participant_id"), Sql.uuid(rs, "group_id"),
+                Sql.uuid(rs, "administration_id"), rs.getString("instrument_code"), rs.getInt("instrument_version"),
+                rs.getString("phase"), rs.getObject("administered_at", OffsetDateTime.class),
+                Sql.nullableDouble(rs, "total_score"), map(rs.getString("subscales")), rs.getBoolean("higher_is_worse"),
+                Sql.nullableDouble(rs, "reliability"), Sql.nullableDouble(rs, "norm_sd"));
+        return new Row(score, Sql.uuid(rs, "centre_id"), rs.getInt("revision"), map(rs.getString("items")));
+    }
+
+    private static Map<String, Double> map(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return EventJson.MAPPER.readValue(json, SCORES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored scores are not JSON", e);
+        }
+    }
+}

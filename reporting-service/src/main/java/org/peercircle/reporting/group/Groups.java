@@ -1,0 +1,37 @@
+package org.peercircle.reporting.group;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.peercircle.platform.problem.ProblemException;
+import org.peercircle.platform.security.Caller;
+import org.peercircle.reporting.readmodel.Sql;
+
+/** Finds a group the caller may see; an unknown group and another centre's group both answer 404. */
+@ApplicationScoped
+public class Groups {
+
+    public record Group(UUID groupId, UUID centreId, String title, String kind, String status, Integer plannedSessions,
+            Integer capacityMax) {
+    }
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    Caller caller;
+
+    public Group visible(UUID groupId) {
+        Group group = sql.list("""
+                SELECT group_id, centre_id, title, kind, status, planned_sessions, capacity_max
+                FROM support_group WHERE group_id = ?
+                """, rs -> new Group(Sql.uuid(rs, "group_id"), Sql.uuid(rs, "centre_id"), rs.getString("title"),
+                rs.getString("kind"), rs.getString("status"), Sql.nullableInt(rs, "planned_sessions"),
+                Sql.nullableInt(rs, "capacity_max")), groupId)
+                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("group", groupId));
+        caller.requireCentre(group.centreId(), "group", groupId);
+        return group;
+    }
+}

@@ -1,0 +1,101 @@
+package org.peercircle.reporting.readmodel;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+import org.peercircle.contracts.EventJson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * Plain JDBC on the connection of the current transaction. The read models are tables of facts queried with
+ * hand-written SQL; JDBC binds nulls, UUIDs, dates and arrays with the types PostgreSQL infers from the
+ * statement, which is what these upserts need.
+ */
+@ApplicationScoped
+public class Sql {
+
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    @Inject
+    EntityManager em;
+
+    public int update(String sql, Object... params) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = prepare(c, sql, params)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public <T> List<T> list(String sql, Row<T> row, Object... params) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rs.next()) {
+                    result.add(row.map(rs));
+                }
+                return result;
+            }
+        });
+    }
+
+    public long count(String sql, Object... params) {
+        return list(sql, rs -> rs.getLong(1), params).get(0);
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof Collection<?> values) {
+                ps.setArray(i + 1, c.createArrayOf("uuid", values.stream().map(v -> (UUID) v).toArray()));
+            } else if (p instanceof Enum<?> e) {
+                ps.setString(i + 1, e.name());
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+        return ps;
+    }
+
+    /** A value as JSON text for a {@code CAST(? AS jsonb)} parameter; null stays null. */
+    public static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return EventJson.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    public static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}
