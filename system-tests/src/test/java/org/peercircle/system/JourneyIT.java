@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,15 +41,8 @@ class JourneyIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        system = LocalRun.start("--empty");
+        system = LocalRun.shared();
         tokens = system.tokens();
-    }
-
-    @AfterAll
-    static void stopTheSystem() throws Exception {
-        if (system != null) {
-            system.stop();
-        }
     }
 
     static String coordinator() {

@@ -11,9 +11,28 @@ import org.peercircle.testing.TokenSigner;
 
 /**
  * The whole system, started by the README's own {@code deploy/local/up.sh} (so the local run is tested too)
- * in a private state folder and on free ports, and stopped by {@code down.sh}.
+ * in a private state folder and on free ports, and stopped by {@code down.sh}. One run is shared by every
+ * system test class of the JVM ({@link #shared()}); it stops when the JVM exits.
  */
 final class LocalRun {
+
+    private static LocalRun shared;
+
+    /** The system of this test JVM, started empty on first use. */
+    static synchronized LocalRun shared() throws Exception {
+        if (shared == null) {
+            LocalRun run = start("--empty");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    run.stop();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+            }));
+            shared = run;
+        }
+        return shared;
+    }
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
