@@ -2,14 +2,26 @@ package org.peercircle.session.participant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.peercircle.contracts.EventTypes;
+import org.peercircle.contracts.participant.ParticipantErased;
+import org.peercircle.contracts.participant.ParticipantStatusChanged;
+import org.peercircle.contracts.participant.WithdrawalReason;
+import org.peercircle.platform.inbox.IncomingEvent;
 import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.participants.ParticipantDirectory;
+import org.peercircle.session.membership.Enrolments;
 
-/** Keeps this service's participant directory current from participant-events, exactly once per event. */
+/**
+ * Keeps this service's participant directory current from participant-events, exactly once per event, and
+ * acts on what concerns groups: a person withdrawn by participant-service leaves their groups; an erased
+ * person's memberships, wait-list places and per-member observations are deleted and their attendance
+ * anonymised (the session counts stay right, the rows no longer point at anyone).
+ */
 @ApplicationScoped
 public class ParticipantEventsConsumer {
 
@@ -19,9 +31,34 @@ public class ParticipantEventsConsumer {
     @Inject
     ParticipantDirectory directory;
 
+    @Inject
+    Enrolments enrolments;
+
+    @Inject
+    EntityManager em;
+
     @Incoming("participant-events")
     @Transactional
     void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, directory::apply);
+        inbox.receive(record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        directory.apply(event);
+        if (event.is(EventTypes.PARTICIPANT_STATUS_CHANGED)) {
+            ParticipantStatusChanged e = event.payload(EventTypes.PARTICIPANT_STATUS_CHANGED);
+            if ("WITHDRAWN".equals(e.to())) {
+                enrolments.withdrawEverywhere(e.participantId(), e.reason() == null ? WithdrawalReason.OTHER : e.reason());
+            }
+        } else if (event.is(EventTypes.PARTICIPANT_ERASED)) {
+            ParticipantErased e = event.payload(EventTypes.PARTICIPANT_ERASED);
+            enrolments.forget(e.participantId());
+            em.createNativeQuery("DELETE FROM member_observation WHERE participant_id = ?1")
+                    .setParameter(1, e.participantId()).executeUpdate();
+            em.createNativeQuery("DELETE FROM at_risk_alert WHERE participant_id = ?1")
+                    .setParameter(1, e.participantId()).executeUpdate();
+            em.createNativeQuery("UPDATE attendance SET participant_id = gen_random_uuid() WHERE participant_id = ?1")
+                    .setParameter(1, e.participantId()).executeUpdate();
+        }
     }
 }

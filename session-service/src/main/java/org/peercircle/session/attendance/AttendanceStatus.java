@@ -1,0 +1,5 @@
+package org.peercircle.session.attendance;
+
+public enum AttendanceStatus {
+    PRESENT, LATE, ABSENT, EXCUSED
+}

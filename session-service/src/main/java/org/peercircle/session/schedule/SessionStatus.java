@@ -1,0 +1,5 @@
+package org.peercircle.session.schedule;
+
+public enum SessionStatus {
+    SCHEDULED, COMPLETED, CANCELLED
+}
