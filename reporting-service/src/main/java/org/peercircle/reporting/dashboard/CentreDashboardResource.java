@@ -2,62 +2,88 @@ package org.peercircle.reporting.dashboard;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.peercircle.platform.security.Caller;
 import org.peercircle.platform.security.Roles;
+import org.peercircle.reporting.group.GroupProcess;
+import org.peercircle.reporting.group.GroupProcessQuery;
+import org.peercircle.reporting.group.Groups;
+import org.peercircle.reporting.outcome.InstrumentOutcome;
 
 @Path("/api/v1/centres/{centreId}/dashboard")
-@Tag(name = "Dashboards", description = "Figures for a centre or the city, pseudonymous only")
+@Tag(name = "Dashboards", description = "Figures for a group, a centre or the city, pseudonymous only")
+@Produces(MediaType.APPLICATION_JSON)
 public class CentreDashboardResource {
 
     @Inject
     Caller caller;
 
     @Inject
-    EntityManager em;
+    FiguresQuery figures;
 
-    @Schema(name = "CentreDashboard")
-    public record CentreDashboard(UUID centreId, long peopleServed, long migrants, Map<String, Long> byStatus,
-            Map<String, Long> byAgeBand, Map<String, Long> byLivingSituation) {
+    @Inject
+    Groups groups;
+
+    @Inject
+    GroupProcessQuery process;
+
+    @Schema(name = "CentreDashboard", description = "A centre's own figures, not suppressed (its staff know its people)")
+    public record CentreDashboard(UUID centreId,
+            @Schema(description = "People registered with the centre", examples = "42") long peopleServed,
+            @Schema(description = "Migrant older people (\"old drifters\")", examples = "17") long migrants,
+            long livingAlone,
+            Map<String, Long> byStatus, Map<String, Long> byAgeBand, Map<String, Long> byLivingSituation,
+            Map<String, Long> byGender,
+            @Schema(description = "PLANNING, RECRUITING, RUNNING, CLOSED") Map<String, Long> groupsByStatus,
+            long groupsRunning, long groupsClosed,
+            @Schema(description = "People who took a seat in a group") long peopleInGroups,
+            Membership membership, Map<String, Long> withdrawalReasons,
+            @Schema(description = "(present + late) / recorded over all sessions") Double attendanceRate,
+            List<GroupSummary> groups,
+            @Schema(description = "Pooled over the centre's groups: one pair per member and group") List<InstrumentOutcome> outcomes,
+            List<Figures.Needs> needs) {
+    }
+
+    public record Membership(long enrolled, long completed, long withdrawn, long waitListed) {
+    }
+
+    public record GroupSummary(UUID groupId, String title, String kind, String status,
+            GroupProcess.Membership membership, long sessionsHeld, Double attendanceRate, List<GroupProcess.AtRisk> atRisk) {
     }
 
     @GET
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.ANALYST, Roles.INTEGRATION })
-    @Operation(operationId = "getCentreDashboard", summary = "People served by a centre, by cohort and status")
-    public CentreDashboard get(@PathParam("centreId") UUID centreId) {
+    @Operation(operationId = "getCentreDashboard", summary = "A centre's people by cohort, its groups, retention, "
+            + "attendance, pooled outcomes and needs")
+    public CentreDashboard get(
+            @Parameter(example = "7b0e4a57-1f0c-4d5a-8b1e-2f1f3c2d4e5f") @PathParam("centreId") UUID centreId) {
         caller.requireCentre(centreId, "centre", centreId);
-        long people = count("SELECT count(*) FROM participant_cohort WHERE centre_id = ?1", centreId);
-        return new CentreDashboard(centreId, people,
-                count("SELECT count(*) FROM participant_cohort WHERE centre_id = ?1 AND migrant", centreId),
-                breakdown("status", centreId), breakdown("age_band", centreId), breakdown("living_situation", centreId));
-    }
-
-    private long count(String sql, UUID centreId) {
-        return ((Number) em.createNativeQuery(sql).setParameter(1, centreId).getSingleResult()).longValue();
-    }
-
-    /** {@code column} is one of our own column names, never user input. */
-    private Map<String, Long> breakdown(String column, UUID centreId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + column
-                + ", count(*) FROM participant_cohort WHERE centre_id = ?1 GROUP BY 1").setParameter(1, centreId)
-                .getResultList();
-        Map<String, Long> result = new TreeMap<>();
-        rows.forEach(r -> result.put((String) r[0], ((Number) r[1]).longValue()));
-        return result;
+        Figures f = figures.of(Set.of(centreId));
+        List<GroupSummary> summaries = groups.inCentre(centreId).stream().map(process::of)
+                .map(p -> new GroupSummary(p.groupId(), p.title(), p.kind(), p.status(), p.membership(),
+                        p.sessions().stream().filter(s -> s.completedAt() != null).count(), p.attendanceRate(),
+                        p.atRisk()))
+                .toList();
+        return new CentreDashboard(centreId, f.peopleServed(), f.migrants(), f.livingAlone(), f.byStatus(),
+                f.byAgeBand(), f.byLivingSituation(), f.byGender(), f.groupsByStatus(), f.groups("RUNNING"),
+                f.groups("CLOSED"), f.peopleInGroups(),
+                new Membership(f.enrolled(), f.completed(), f.withdrawn(), f.waitListed()), f.withdrawalReasons(),
+                f.attendanceRate(), summaries, f.outcomes(), f.needs());
     }
 }

@@ -1,5 +1,8 @@
 package org.peercircle.reporting.group;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,15 +26,25 @@ public class Groups {
     @Inject
     Caller caller;
 
+    private static final String SELECT = """
+            SELECT group_id, centre_id, title, kind, status, planned_sessions, capacity_max FROM support_group
+            """;
+
     public Group visible(UUID groupId) {
-        Group group = sql.list("""
-                SELECT group_id, centre_id, title, kind, status, planned_sessions, capacity_max
-                FROM support_group WHERE group_id = ?
-                """, rs -> new Group(Sql.uuid(rs, "group_id"), Sql.uuid(rs, "centre_id"), rs.getString("title"),
-                rs.getString("kind"), rs.getString("status"), Sql.nullableInt(rs, "planned_sessions"),
-                Sql.nullableInt(rs, "capacity_max")), groupId)
+        Group group = sql.list(SELECT + " WHERE group_id = ?", Groups::group, groupId)
                 .stream().findFirst().orElseThrow(() -> ProblemException.notFound("group", groupId));
         caller.requireCentre(group.centreId(), "group", groupId);
         return group;
+    }
+
+    /** The centre's groups, oldest first; the caller's access to the centre is checked by the caller of this. */
+    public List<Group> inCentre(UUID centreId) {
+        return sql.list(SELECT + " WHERE centre_id = ? ORDER BY created_at NULLS LAST, group_id", Groups::group, centreId);
+    }
+
+    private static Group group(ResultSet rs) throws SQLException {
+        return new Group(Sql.uuid(rs, "group_id"), Sql.uuid(rs, "centre_id"), rs.getString("title"),
+                rs.getString("kind"), rs.getString("status"), Sql.nullableInt(rs, "planned_sessions"),
+                Sql.nullableInt(rs, "capacity_max"));
     }
 }
