@@ -74,7 +74,7 @@ class FhirExportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "UCLA-3", "DJG-6", "DJG-11", "GSE-10", "LSNS-6", "GDS-15", "SSRS", "IPA-7", "NEEDS-GROUP",
+    @ValueSource(strings = { "UCLA-3", "DJG-6", "DJG-11", "GSE-10", "LSNS-6", "GDS-15", "SSRS", "ALIENATION-7", "NEEDS-GROUP",
             "SESSION-FEEDBACK" })
     void everyBuiltInIsAValidR4Questionnaire(String code) {
         Questionnaire q = questionnaire(code);

@@ -60,7 +60,7 @@ class InstrumentLibraryTest {
                 .get("/api/v1/instruments")
                 .then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(10))
-                .body("items.code", hasItems("UCLA-3", "DJG-6", "DJG-11", "GSE-10", "LSNS-6", "GDS-15", "SSRS", "IPA-7",
+                .body("items.code", hasItems("UCLA-3", "DJG-6", "DJG-11", "GSE-10", "LSNS-6", "GDS-15", "SSRS", "ALIENATION-7",
                         "NEEDS-GROUP", "SESSION-FEEDBACK"))
                 .body("items.find { it.code == 'GDS-15' }.shipsItemText", equalTo(true))
                 .body("items.find { it.code == 'SSRS' }.shipsItemText", equalTo(false))

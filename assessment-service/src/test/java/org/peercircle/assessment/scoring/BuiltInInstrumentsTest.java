@@ -21,7 +21,7 @@ class BuiltInInstrumentsTest {
         }
         assertThat(Sheets.allBuiltIn()).hasSize(files.size());
         assertThat(Sheets.allBuiltIn()).extracting(Instrument::code).containsExactlyInAnyOrder("UCLA-3", "DJG-6",
-                "DJG-11", "GSE-10", "LSNS-6", "GDS-15", "SSRS", "IPA-7", "NEEDS-GROUP", "SESSION-FEEDBACK");
+                "DJG-11", "GSE-10", "LSNS-6", "GDS-15", "SSRS", "ALIENATION-7", "NEEDS-GROUP", "SESSION-FEEDBACK");
     }
 
     @Test

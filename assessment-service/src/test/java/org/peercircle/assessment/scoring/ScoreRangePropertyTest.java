@@ -58,7 +58,7 @@ class ScoreRangePropertyTest {
     /** Mirroring every answer of a Likert-type instrument (value → lowest + highest − value) mirrors the total. */
     @Test
     void mirroredAnswersMirrorTheTotal() {
-        for (String code : List.of("UCLA-3", "GSE-10", "LSNS-6", "GDS-15", "IPA-7")) {
+        for (String code : List.of("UCLA-3", "GSE-10", "LSNS-6", "GDS-15", "ALIENATION-7")) {
             Instrument instrument = Sheets.builtIn(code);
             Scale total = instrument.scoring().total();
             BigDecimal mirror = total.range().min().add(total.range().max());

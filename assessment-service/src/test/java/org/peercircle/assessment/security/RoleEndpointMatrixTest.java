@@ -61,7 +61,7 @@ class RoleEndpointMatrixTest {
                         .body(definition()).post("/api/v1/instruments")),
                 new Endpoint("PUT /instruments/{code}/versions/{v}/texts/{locale}", Set.of(Roles.COORDINATOR),
                         (r, role) -> r.contentType(ContentType.JSON).body(texts)
-                                .put("/api/v1/instruments/IPA-7/versions/1/texts/en")),
+                                .put("/api/v1/instruments/ALIENATION-7/versions/1/texts/en")),
                 new Endpoint("POST /administrations", RECORDERS, (r, role) -> r.contentType(ContentType.JSON)
                         .body(uclaForm).post("/api/v1/administrations")),
                 new Endpoint("GET /administrations/{id}", READERS,
