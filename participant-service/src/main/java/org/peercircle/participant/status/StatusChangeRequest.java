@@ -9,8 +9,8 @@ import org.peercircle.participant.participant.Participant.Status;
 
 @Schema(name = "StatusChangeRequest")
 public record StatusChangeRequest(
-        @NotNull Status status,
-        @Schema(description = "Required when the status is WITHDRAWN") WithdrawalReason reason,
+        @Schema(examples = "WITHDRAWN") @NotNull Status status,
+        @Schema(examples = "CARING_DUTIES", description = "Required when the status is WITHDRAWN") WithdrawalReason reason,
         @Schema(description = "Free-text note; stays in participant-service", examples = "搬回老家照顾老伴")
         @Size(max = 2000) String note) {
 }

@@ -1,7 +1,14 @@
 package org.peercircle.participant.status;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.peercircle.participant.participant.Participant.Status;
@@ -31,5 +38,37 @@ public final class StatusTransitions {
 
     public static boolean isAllowed(Status from, Status to) {
         return ALLOWED.get(from).contains(to);
+    }
+
+    /**
+     * The shortest run of legal steps from {@code from} to {@code to} (excluding {@code from}): a screening
+     * decision for someone just referred is two steps, REFERRED → SCREENING → ELIGIBLE, each published.
+     * Empty when already there; absent when the lifecycle does not lead there (ELIGIBLE → INELIGIBLE).
+     */
+    public static Optional<List<Status>> path(Status from, Status to) {
+        if (from == to) {
+            return Optional.of(List.of());
+        }
+        Map<Status, Status> previous = new EnumMap<>(Status.class);
+        Deque<Status> queue = new ArrayDeque<>(List.of(from));
+        while (!queue.isEmpty()) {
+            Status current = queue.poll();
+            for (Status next : ALLOWED.get(current)) {
+                if (next == from || previous.containsKey(next)) {
+                    continue;
+                }
+                previous.put(next, current);
+                if (next == to) {
+                    List<Status> steps = new ArrayList<>();
+                    for (Status s = to; s != from; s = previous.get(s)) {
+                        steps.add(s);
+                    }
+                    Collections.reverse(steps);
+                    return Optional.of(List.copyOf(steps));
+                }
+                queue.add(next);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package org.peercircle.participant.participant;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -44,6 +45,35 @@ class RegistrationTest {
                 .body("ageBand", equalTo("AGE_70_79"))
                 .body("migrant", equalTo(true))
                 .body("fullName", equalTo("王秀英"));
+    }
+
+    @Test
+    void theWholeFormIsKeptAndReadBack() {
+        String id = given().auth().oauth2(Tokens.of(Roles.SOCIAL_WORKER, centreA)).contentType(ContentType.JSON)
+                .body(Fixtures.registration(centreA, " 黄丽华 ", "13800138005"))
+                .when().post("/api/v1/participants")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.of(Roles.SOCIAL_WORKER, centreA))
+                .when().get("/api/v1/participants/" + id)
+                .then().statusCode(200)
+                .body("fullName", equalTo("黄丽华"))
+                .body("gender", equalTo("FEMALE"))
+                .body("birthDate", equalTo("1955-06-01"))
+                .body("phone", equalTo("13800138005"))
+                .body("neighbourhood", equalTo("天河北社区"))
+                .body("hometown.province", equalTo("湖南省"))
+                .body("hometown.city", equalTo("衡阳市"))
+                .body("movedToCityYear", equalTo(2018))
+                .body("moveReason", equalTo("CARING_FOR_GRANDCHILDREN"))
+                .body("dialects", contains("湘语", "普通话"))
+                .body("interests", contains("广场舞", "书法"))
+                .body("mobilityNotes", equalTo("膝关节不好"))
+                .body("healthNotes", equalTo("高血压"))
+                .body("emergencyContact.name", equalTo("李娟"))
+                .body("emergencyContact.relation", equalTo("女儿"))
+                .body("emergencyContact.phone", equalTo("13900139000"))
+                .body("referralSource", equalTo("COMMUNITY_WORKER"))
+                .body("version", equalTo(0));
     }
 
     @Test

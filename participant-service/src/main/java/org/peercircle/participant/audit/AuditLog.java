@@ -1,0 +1,73 @@
+package org.peercircle.participant.audit;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.hibernate.Session;
+import org.peercircle.platform.security.Caller;
+import org.peercircle.platform.security.Roles;
+
+/**
+ * Writes who read whose personal data, in the transaction of the read itself: if the audit row cannot be
+ * written, the caller does not get the data either.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    /** Most privileged first: a token with several roles is logged under the first it holds. */
+    private static final List<String> ROLE_ORDER = List.of(Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR,
+            Roles.INTEGRATION, Roles.ANALYST);
+
+    /** A participant record that an answer carried. */
+    public record Subject(UUID participantId, UUID centreId) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(TxType.MANDATORY)
+    public void record(AuditOperation operation, UUID participantId, UUID centreId) {
+        record(operation, List.of(new Subject(participantId, centreId)));
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void record(AuditOperation operation, Collection<Subject> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        String subject = caller.subject();
+        String role = ROLE_ORDER.stream().filter(caller::hasRole).findFirst().orElse("unknown");
+        Timestamp now = Timestamp.from(OffsetDateTime.now().toInstant());
+        // a list page can carry a hundred people: one JDBC batch on the transaction's connection
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO audit_entry (occurred_at, subject, role, operation, participant_id, centre_id)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)) {
+                for (Subject r : records) {
+                    insert.setTimestamp(1, now);
+                    insert.setString(2, subject);
+                    insert.setString(3, role);
+                    insert.setString(4, operation.name());
+                    insert.setObject(5, r.participantId());
+                    insert.setObject(6, r.centreId());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+}
