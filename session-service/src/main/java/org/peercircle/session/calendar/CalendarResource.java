@@ -1,7 +1,6 @@
 package org.peercircle.session.calendar;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.peercircle.platform.problem.ProblemException;
 import org.peercircle.platform.security.Roles;
 import org.peercircle.session.group.GroupAccess;
 import org.peercircle.session.group.SupportGroup;

@@ -1,5 +1,6 @@
 package org.peercircle.session.calendar;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +21,6 @@ import org.peercircle.platform.security.Roles;
 import org.peercircle.session.group.GroupAccess;
 import org.peercircle.session.group.SupportGroup;
 import org.peercircle.session.schedule.GroupSession;
-import org.peercircle.session.schedule.SessionChange;
 
 @Path("/api/v1/facilitators/{subject}/calendar.ics")
 @Tag(name = "Calendar feeds")
@@ -43,7 +43,7 @@ public class FacilitatorCalendarResource {
             throw ProblemException.notFound("facilitator", subject);
         }
         List<GroupSession> sessions = GroupSession.list("facilitator = ?1 order by startsAt", subject);
-        Map<UUID, SupportGroup> groups = new java.util.HashMap<>();
+        Map<UUID, SupportGroup> groups = new HashMap<>();
         List<CalendarFeed.Item> items = sessions.stream()
                 .filter(s -> {
                     SupportGroup g = groups.computeIfAbsent(s.groupId, id -> SupportGroup.findById(id));

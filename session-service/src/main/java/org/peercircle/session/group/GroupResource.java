@@ -3,6 +3,7 @@ package org.peercircle.session.group;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,10 +24,13 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -43,6 +48,7 @@ import org.peercircle.platform.problem.Problem;
 import org.peercircle.platform.problem.ProblemException;
 import org.peercircle.platform.security.Caller;
 import org.peercircle.platform.security.Roles;
+import org.peercircle.session.membership.Enrolments;
 import org.peercircle.session.membership.Membership;
 import org.peercircle.session.membership.MembershipStatus;
 import org.peercircle.session.programme.ProgrammeTemplate;
@@ -73,9 +79,24 @@ public class GroupResource {
     @Inject
     EntityManager em;
 
+    @Inject
+    Enrolments enrolments;
+
     @Schema(name = "GroupStatusChange")
     public record StatusChange(
             @Schema(examples = "RECRUITING") @NotNull GroupStatus status,
+            @Schema(examples = "0", description = "The version of the group you read") @NotNull Long version) {
+    }
+
+    @Schema(name = "GroupUpdate")
+    public record GroupUpdate(
+            @Schema(examples = "天河北老漂族互助小组") @NotBlank @Size(max = 200) String name,
+            @Size(max = 500) String targetPopulation,
+            @Size(max = 500) String approach,
+            @Size(max = 10) List<@NotBlank @Size(max = 500) String> goals,
+            @Schema(examples = "[\"wang.facilitator\", \"li.facilitator\"]")
+            @Size(max = 10) List<@NotBlank @Size(max = 200) String> facilitators,
+            @NotNull @Valid GroupRequest.Capacity capacity,
             @Schema(examples = "0", description = "The version of the group you read") @NotNull Long version) {
     }
 
@@ -149,7 +170,7 @@ public class GroupResource {
         g.targetPopulation = request.targetPopulation();
         g.approach = request.approach();
         g.goals = request.goals() == null ? List.of() : List.copyOf(request.goals());
-        g.facilitators = new java.util.TreeSet<>(facilitators);
+        g.facilitators = new TreeSet<>(facilitators);
         g.capacityMin = request.capacity().min();
         g.capacityMax = request.capacity().max();
         g.timeZone = zone.getId();
@@ -176,8 +197,8 @@ public class GroupResource {
     private static List<GroupSession> plan(SupportGroup g, ProgrammeTemplate template, GroupRequest.Rhythm rhythm,
             ZoneId zone, Set<String> facilitators) {
         DayOfWeek weekday = rhythm.firstDate().getDayOfWeek();
-        Set<java.time.LocalDate> skipped = rhythm.skipDates() == null ? Set.of() : new HashSet<>(rhythm.skipDates());
-        List<java.time.LocalDate> dates = WeeklyRecurrence.dates(rhythm.firstDate(), weekday, template.sessions.size(), skipped);
+        Set<LocalDate> skipped = rhythm.skipDates() == null ? Set.of() : new HashSet<>(rhythm.skipDates());
+        List<LocalDate> dates = WeeklyRecurrence.dates(rhythm.firstDate(), weekday, template.sessions.size(), skipped);
         String facilitator = rhythm.facilitator() != null ? rhythm.facilitator().strip()
                 : facilitators.stream().findFirst().orElse(null);
         List<GroupSession> sessions = new ArrayList<>();
@@ -270,6 +291,54 @@ public class GroupResource {
         outbox.publish(EventTypes.GROUP_STATUS_CHANGED, g.id,
                 new GroupStatusChanged(g.id, g.centreId, from.name(), g.status.name(), OffsetDateTime.now(g.zone())));
         SupportGroup.flush(); // the answer carries the new version
+        return view(g);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
+    @Operation(operationId = "updateGroup",
+            summary = "Change a group's description, facilitators or capacity; a larger capacity seats people from the wait-list")
+    @APIResponse(responseCode = "400", description = "Invalid field, or capacity max below min")
+    @APIResponse(responseCode = "409", description = "Closed group, stale version, fewer seats than members, "
+            + "or a removed facilitator still leads scheduled sessions")
+    public GroupView update(@PathParam("id") UUID id, @Valid @NotNull GroupUpdate request) {
+        SupportGroup g = access.lock(id);
+        Versions.require(request.version(), g.version, "group");
+        if (request.capacity().max() < request.capacity().min()) {
+            throw ProblemException.invalid("capacity.max",
+                    "must not be less than capacity.min (" + request.capacity().min() + ")");
+        }
+        if (g.status == GroupStatus.CLOSED) {
+            throw ProblemException.conflict("Group " + id + " is CLOSED");
+        }
+        long enrolled = Membership.enrolledCount(id);
+        if (request.capacity().max() < enrolled) {
+            throw ProblemException.conflict(enrolled + " members hold seats; capacity.max cannot go below that")
+                    .with("enrolled", enrolled);
+        }
+        Set<String> facilitators = new TreeSet<>();
+        if (request.facilitators() != null) {
+            request.facilitators().forEach(f -> facilitators.add(f.strip()));
+        }
+        List<UUID> stillLed = GroupSession.<GroupSession>list("groupId = ?1 and status = ?2 and facilitator is not null",
+                id, SessionStatus.SCHEDULED).stream().filter(s -> !facilitators.contains(s.facilitator))
+                .map(s -> s.id).toList();
+        if (!stillLed.isEmpty()) {
+            throw ProblemException.conflict("A facilitator you removed still leads " + stillLed.size()
+                    + " scheduled session(s); reschedule them to someone else first").with("sessions", stillLed);
+        }
+        g.name = request.name().strip();
+        g.targetPopulation = request.targetPopulation();
+        g.approach = request.approach();
+        g.goals = request.goals() == null ? List.of() : List.copyOf(request.goals());
+        g.facilitators.clear();
+        g.facilitators.addAll(facilitators);
+        g.capacityMin = request.capacity().min();
+        g.capacityMax = request.capacity().max();
+        enrolments.fillSeats(g);
+        SupportGroup.flush();
         return view(g);
     }
 

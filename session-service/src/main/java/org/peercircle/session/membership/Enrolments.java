@@ -153,7 +153,8 @@ public class Enrolments {
     }
 
     /** Seats that became free go to the wait-list, first come first served (not in a closed group). */
-    private void fillSeats(SupportGroup group) {
+    @Transactional(TxType.MANDATORY)
+    public void fillSeats(SupportGroup group) {
         if (group.status == GroupStatus.CLOSED) {
             return;
         }

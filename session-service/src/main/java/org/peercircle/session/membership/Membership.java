@@ -2,6 +2,7 @@ package org.peercircle.session.membership;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,6 +56,6 @@ public class Membership extends PanacheEntityBase {
                 """, UUID.class)
                 .setParameter("g", groupId).setParameter("enrolled", MembershipStatus.ENROLLED)
                 .setParameter("withdrawn", MembershipStatus.WITHDRAWN)
-                .setParameter("start", sessionStart.atOffset(java.time.ZoneOffset.UTC)).getResultList();
+                .setParameter("start", sessionStart.atOffset(ZoneOffset.UTC)).getResultList();
     }
 }

@@ -1,12 +1,10 @@
 package org.peercircle.session.record;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,7 +15,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,21 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.peercircle.contracts.EventTypes;
-import org.peercircle.contracts.session.SessionCompleted;
-import org.peercircle.platform.outbox.Outbox;
 import org.peercircle.platform.problem.Problem;
 import org.peercircle.platform.problem.ProblemException;
 import org.peercircle.platform.security.Caller;
 import org.peercircle.platform.security.Roles;
-import org.peercircle.session.attendance.AttendanceResource;
-import org.peercircle.session.attendance.AttendanceStatus;
 import org.peercircle.session.group.Versions;
 import org.peercircle.session.membership.Membership;
 import org.peercircle.session.schedule.GroupSession;
 import org.peercircle.session.schedule.Scheduling;
 import org.peercircle.session.schedule.SessionStatus;
-import org.peercircle.session.schedule.SessionView;
 
 @Path("/api/v1/sessions/{sessionId}/process-record")
 @Tag(name = "Process records", description = "What happened in a session; completing it publishes counts and tags")
@@ -48,9 +39,6 @@ public class ProcessRecordResource {
 
     @Inject
     Scheduling scheduling;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     Caller caller;

@@ -2,12 +2,8 @@ package org.peercircle.session.record;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,10 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
@@ -29,14 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.session.SessionCompleted;
 import org.peercircle.platform.outbox.Outbox;
-import org.peercircle.platform.problem.Problem;
 import org.peercircle.platform.problem.ProblemException;
-import org.peercircle.platform.security.Caller;
 import org.peercircle.platform.security.Roles;
 import org.peercircle.session.attendance.AttendanceResource;
 import org.peercircle.session.attendance.AttendanceStatus;
 import org.peercircle.session.group.Versions;
-import org.peercircle.session.membership.Membership;
 import org.peercircle.session.schedule.GroupSession;
 import org.peercircle.session.schedule.Scheduling;
 import org.peercircle.session.schedule.SessionStatus;

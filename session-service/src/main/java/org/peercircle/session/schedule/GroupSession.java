@@ -3,6 +3,7 @@ package org.peercircle.session.schedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
@@ -57,7 +58,7 @@ public class GroupSession extends PanacheEntityBase {
         return new Text(themeZh, themeEn);
     }
 
-    public ConflictDetector.Slot slot(UUID centreId, java.util.Set<UUID> members) {
+    public ConflictDetector.Slot slot(UUID centreId, Set<UUID> members) {
         return new ConflictDetector.Slot(id, sequence, groupId, centreId, startsAt, endsAt, venue, facilitator, members);
     }
 }

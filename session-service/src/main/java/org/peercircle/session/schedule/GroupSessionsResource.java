@@ -1,8 +1,6 @@
 package org.peercircle.session.schedule;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +10,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -25,14 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.peercircle.platform.problem.Problem;
-import org.peercircle.platform.problem.ProblemException;
-import org.peercircle.platform.security.Caller;
 import org.peercircle.platform.security.Roles;
 import org.peercircle.session.group.GroupAccess;
-import org.peercircle.session.group.GroupStatus;
 import org.peercircle.session.group.SupportGroup;
-import org.peercircle.session.group.Versions;
 import org.peercircle.session.programme.Phase;
 import org.peercircle.session.programme.Text;
 

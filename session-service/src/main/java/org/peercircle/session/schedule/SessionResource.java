@@ -1,6 +1,5 @@
 package org.peercircle.session.schedule;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,8 +31,6 @@ import org.peercircle.session.group.GroupAccess;
 import org.peercircle.session.group.GroupStatus;
 import org.peercircle.session.group.SupportGroup;
 import org.peercircle.session.group.Versions;
-import org.peercircle.session.programme.Phase;
-import org.peercircle.session.programme.Text;
 
 @Path("/api/v1/sessions")
 @Tag(name = "Sessions", description = "The schedule of a group: sessions, reschedules, cancellations")

@@ -155,6 +155,40 @@ class GroupsAndTemplatesTest {
     }
 
     @Test
+    void aLargerCapacitySeatsWaitingPeopleAndFacilitatorsCanChange() {
+        UUID centre = UUID.randomUUID();
+        String token = Api.worker(centre);
+        String wang = unique("wang");
+        String li = unique("li");
+        UUID group = createGroup(token, groupBody(centre, 1, 1, wang));
+        String session = Api.addSession(token, group, "2028-06-05T09:30:00+08:00", "2028-06-05T11:00:00+08:00",
+                unique("室"), wang);
+        List<UUID> p = Api.eligibleParticipants(directory, centre, 3);
+        p.forEach(person -> enrol(token, group, person).statusCode(201));
+        String update = """
+                {"name":"老漂族互助小组（第二期）","facilitators":[%s],"capacity":{"min":1,"max":%d},"version":%d}""";
+
+        var dropsWang = as(token).body(update.formatted("\"" + li + "\"", 2, 0)).when().put("/api/v1/groups/" + group).then();
+        assertProblem(dropsWang, 409);
+        dropsWang.body("sessions", contains(session));
+
+        as(token).body(update.formatted("\"" + wang + "\",\"" + li + "\"", 2, 0)).when().put("/api/v1/groups/" + group)
+                .then().statusCode(200).body("enrolled", equalTo(2)).body("waitListed", equalTo(1))
+                .body("capacity.max", equalTo(2)).body("name", equalTo("老漂族互助小组（第二期）")).body("version", equalTo(1))
+                .body("facilitators", org.hamcrest.Matchers.containsInAnyOrder(wang, li));
+        assertProblem(as(token).body(update.formatted("\"" + wang + "\"", 3, 0)).when().put("/api/v1/groups/" + group).then(), 409);
+        assertProblem(as(token).body(update.formatted("\"" + wang + "\"", 1, 1)).when().put("/api/v1/groups/" + group).then(), 409)
+                .body("enrolled", equalTo(2));
+
+        List<ConsumerRecord<String, String>> enrolled = awaitEvents(group, "member.enrolled.v1", 2);
+        assertThat(json(enrolled.get(1)).get("participantId").asText()).isEqualTo(p.get(1).toString());
+        assertThat(json(enrolled.get(1)).get("fromWaitList").asBoolean()).isTrue();
+        // li is now one of the group's facilitators and sees it
+        as(org.peercircle.testing.Tokens.forSubject(li, org.peercircle.platform.security.Roles.FACILITATOR, centre))
+                .when().get("/api/v1/groups/" + group).then().statusCode(200);
+    }
+
+    @Test
     void theListShowsTheCallersGroupsAPageAtATime() {
         UUID centre = UUID.randomUUID();
         String token = Api.worker(centre);

@@ -111,6 +111,13 @@ class MembershipTest {
         UUID group = createGroup(token, groupBody(centre, 1, 1));
         List<UUID> p = Api.eligibleParticipants(directory, centre, 3);
         p.forEach(person -> enrol(token, group, person).statusCode(201));
+        String session = Api.addSession(token, group, "2028-05-01T09:30:00+08:00", "2028-05-01T11:00:00+08:00",
+                Api.unique("室"), null);
+        as(token).body("{\"entries\":[{\"participantId\":\"" + p.get(0) + "\",\"status\":\"LATE\"}]}")
+                .when().put("/api/v1/sessions/" + session + "/attendance").then().statusCode(200);
+        as(token).body("{\"members\":[{\"participantId\":\"" + p.get(0) + "\",\"participation\":\"PASSIVE\","
+                + "\"mood\":\"LOW\",\"note\":\"想念老家\"}]}")
+                .when().put("/api/v1/sessions/" + session + "/process-record").then().statusCode(200);
 
         erase(centre, p.get(0));
         erase(centre, p.get(2));
@@ -122,6 +129,12 @@ class MembershipTest {
         // nothing of the erased people is kept, not even a past membership
         assertThat(roster.getList("withdrawn")).isEmpty();
         assertThat(directory.find(p.get(0))).hasValueSatisfying(e -> assertThat(e.erased()).isTrue());
+        // what was observed of the person is gone; their attendance stays counted but points at no one
+        as(token).when().get("/api/v1/sessions/" + session + "/process-record").then().statusCode(200)
+                .body("members.size()", equalTo(0));
+        JsonPath attendance = as(token).when().get("/api/v1/sessions/" + session + "/attendance").then().extract().jsonPath();
+        assertThat(attendance.getList("entries.status", String.class)).containsExactly("LATE");
+        assertThat(attendance.getList("entries.participantId", String.class)).doesNotContain(p.get(0).toString());
 
         List<MemberWithdrawn> withdrawn = awaitEvents(group, "member.withdrawn.v1", 2).stream()
                 .map(r -> payload(r, MemberWithdrawn.class)).toList();

@@ -59,6 +59,7 @@ class AccessTest {
                 new Call("GET", "/api/v1/groups", null, READERS),
                 new Call("GET", g, null, READERS),
                 new Call("POST", g + "/status", "{}", STAFF),
+                new Call("PUT", g, "{}", STAFF),
                 new Call("GET", "/api/v1/programme-templates", null, READERS),
                 new Call("GET", "/api/v1/programme-templates/ADJUSTMENT_6", null, READERS),
                 new Call("POST", "/api/v1/programme-templates", "{}", STAFF),
