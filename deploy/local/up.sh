@@ -82,7 +82,7 @@ for entry in $SERVICES; do
   QUARKUS_DATASOURCE_JDBC_URL="$PG_URL/$db" QUARKUS_DATASOURCE_USERNAME="$PG_USER" QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
   KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
   QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="$ISSUER" \
-  QUARKUS_LOG_CONSOLE_JSON=false \
+  QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   nohup java -Xmx384m -XX:+UseSerialGC -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" > "$LOGS/$svc.log" 2>&1 &
   echo $! > "$RUN/$svc.pid"
   echo "  $svc starting on $port (pid $!)"

@@ -111,10 +111,13 @@ public class OutboxRelay {
             } else {
                 consecutiveFailures = 0;
             }
+            refreshBacklog();
         } catch (RuntimeException e) {
+            if (stopping) {
+                return; // the database closed under a round that was already running: nothing is lost
+            }
             backOff(e);
         }
-        refreshBacklog();
     }
 
     @Scheduled(every = "1h", delayed = "1m")
