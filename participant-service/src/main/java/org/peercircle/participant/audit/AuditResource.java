@@ -2,7 +2,6 @@ package org.peercircle.participant.audit;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.peercircle.participant.paging.Page;
+import org.peercircle.participant.participant.ParticipantRegistry;
 import org.peercircle.participant.paging.PageRequest;
 import org.peercircle.participant.paging.QueryParameters;
 import org.peercircle.platform.problem.ProblemException;
@@ -31,13 +31,11 @@ import io.quarkus.panache.common.Sort;
 @Tag(name = "Audit", description = "Who read whose personal data, for coordinators")
 public class AuditResource {
 
-    private static final ZoneId CENTRE_ZONE = ZoneId.of("Asia/Shanghai");
-
     @Schema(name = "AuditEntry")
     public record AuditEntryView(long id, OffsetDateTime occurredAt, String subject, String role,
             AuditOperation operation, UUID participantId, UUID centreId) {
         static AuditEntryView of(AuditEntry e) {
-            return new AuditEntryView(e.id, e.occurredAt.atZoneSameInstant(CENTRE_ZONE).toOffsetDateTime(), e.subject,
+            return new AuditEntryView(e.id, e.occurredAt.atZoneSameInstant(ParticipantRegistry.CENTRE_ZONE).toOffsetDateTime(), e.subject,
                     e.role, e.operation, e.participantId, e.centreId);
         }
     }
@@ -84,11 +82,11 @@ public class AuditResource {
         }
         if (fromDay != null) {
             where.add("occurredAt >= :from");
-            params.put("from", fromDay.atStartOfDay(CENTRE_ZONE).toOffsetDateTime());
+            params.put("from", fromDay.atStartOfDay(ParticipantRegistry.CENTRE_ZONE).toOffsetDateTime());
         }
         if (toDay != null) {
             where.add("occurredAt < :to");
-            params.put("to", toDay.plusDays(1).atStartOfDay(CENTRE_ZONE).toOffsetDateTime());
+            params.put("to", toDay.plusDays(1).atStartOfDay(ParticipantRegistry.CENTRE_ZONE).toOffsetDateTime());
         }
         String query = where.isEmpty() ? "" : String.join(" and ", where);
         var found = AuditEntry.<AuditEntry>find(query, Sort.descending("id"), params);

@@ -75,13 +75,14 @@ public class PeerMatchResource {
                 others.stream().map(PeerMatchResource::profile).toList(), today, max);
 
         Map<UUID, Participant> byId = others.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        List<PeerMatchView> matches = new ArrayList<>();
         List<AuditLog.Subject> read = new ArrayList<>(List.of(new AuditLog.Subject(subject.id, subject.centreId)));
-        List<PeerMatchView> matches = ranked.stream().map(m -> {
+        for (PeerRanking.Match m : ranked) {
             Participant p = byId.get(m.participantId());
-            read.add(new AuditLog.Subject(p.id, p.centreId));
-            return new PeerMatchView(p.id, p.fullName, CohortRules.ageBand(p.birthDate, today), p.neighbourhood,
-                    p.status, m.score(), m.reasons());
-        }).toList();
+            matches.add(new PeerMatchView(p.id, p.fullName, CohortRules.ageBand(p.birthDate, today), p.neighbourhood,
+                    p.status, m.score(), m.reasons()));
+            read.add(new AuditLog.Subject(p.id, p.centreId)); // their names and neighbourhoods were shown too
+        }
         audit.record(AuditOperation.PEER_MATCH, read);
         return new PeerMatchesView(subject.id, matches);
     }

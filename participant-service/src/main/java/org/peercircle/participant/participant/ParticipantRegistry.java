@@ -309,21 +309,14 @@ public class ParticipantRegistry {
         p.movedToCityYear = r.movedToCityYear();
         p.moveReason = r.moveReason();
         p.migrant = CohortRules.migrant(p.birthDate, p.gender, p.movedToCityYear);
-        setIfChanged(p.dialects, cleaned(r.dialects()), list -> p.dialects = list);
-        setIfChanged(p.interests, cleaned(r.interests()), list -> p.interests = list);
+        p.dialects = cleaned(r.dialects());
+        p.interests = cleaned(r.interests());
         p.mobilityNotes = blankToNull(r.mobilityNotes());
         p.healthNotes = blankToNull(r.healthNotes());
         p.emergencyContactName = r.emergencyContact() == null ? null : r.emergencyContact().name().strip();
         p.emergencyContactRelation = r.emergencyContact() == null ? null : r.emergencyContact().relation().strip();
         p.emergencyContactPhone = r.emergencyContact() == null ? null : Phones.normalise(r.emergencyContact().phone());
         p.referralSource = r.referralSource();
-    }
-
-    /** A new list instance would count as a change (and a version bump) even with the same content. */
-    private static void setIfChanged(List<String> current, List<String> next, java.util.function.Consumer<List<String>> set) {
-        if (!Objects.equals(current, next)) {
-            set.accept(next);
-        }
     }
 
     static RegistrationRequest toRequest(Participant p) {

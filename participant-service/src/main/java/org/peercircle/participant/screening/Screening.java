@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -67,7 +68,8 @@ public class Screening {
             throw new IncomingEvent.MalformedEventException(event.type() + " " + event.id()
                     + " lacks participantId, instrumentCode, administrationId or administeredAt");
         }
-        Participant p = Participant.findById(scored.participantId());
+        // a row lock, so that a worker's edit at the same moment waits instead of failing this event
+        Participant p = Participant.findById(scored.participantId(), LockModeType.PESSIMISTIC_WRITE);
         if (p == null || p.erased()) {
             LOG.infof("Screening assessment %s for unknown or erased participant %s ignored", event.id(),
                     scored.participantId());

@@ -57,6 +57,16 @@ class ParticipantPatchTest {
     }
 
     @Test
+    void aPatchThatChangesNothingKeepsTheVersion() {
+        patch("{\"version\":0,\"interests\":[\"广场舞\",\"书法\"],\"phone\":\"" + phone() + "\"}")
+                .statusCode(200).body("version", equalTo(0));
+    }
+
+    private String phone() {
+        return given().auth().oauth2(worker).when().get("/api/v1/participants/" + id).then().extract().path("phone");
+    }
+
+    @Test
     void aStaleVersionIs409AndChangesNothing() {
         patch("{\"version\":0,\"neighbourhood\":\"石牌社区\"}").statusCode(200);
         patch("{\"version\":0,\"neighbourhood\":\"棠下社区\"}")
