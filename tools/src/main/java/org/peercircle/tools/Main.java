@@ -10,6 +10,7 @@ import org.peercircle.tools.api.Api;
 import org.peercircle.tools.api.Endpoints;
 import org.peercircle.tools.api.PeerCircle;
 import org.peercircle.tools.api.Tokens;
+import org.peercircle.tools.city.CityGenerator;
 import org.peercircle.tools.demo.DemoScenario;
 
 /**
@@ -28,8 +29,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || !List.of("demo").contains(args[0])) {
-            System.err.println("usage: Main demo [--home DIR] [--port-base N] [city options]");
+        if (args.length == 0 || !List.of("demo", "city").contains(args[0])) {
+            System.err.println("usage: Main demo|city [--home DIR] [--port-base N] [city options]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -38,7 +39,24 @@ public final class Main {
         Tokens tokens = Tokens.ofLocalRun(home);
         Endpoints endpoints = Endpoints.local(portBase);
         try {
-            new DemoScenario(new PeerCircle(new Api(), endpoints, Duration.ofSeconds(60)), tokens, System.out).load();
+            if (args[0].equals("demo")) {
+                new DemoScenario(new PeerCircle(new Api(), endpoints, Duration.ofSeconds(60)), tokens, System.out).load();
+            } else {
+                CityGenerator.Settings settings = new CityGenerator.Settings(
+                        Integer.parseInt(options.getOrDefault("centres", "20")),
+                        Integer.parseInt(options.getOrDefault("participants", "5000")),
+                        Integer.parseInt(options.getOrDefault("groups", "400")),
+                        Long.parseLong(options.getOrDefault("seed", "42")),
+                        Integer.parseInt(options.getOrDefault("concurrency", "12")));
+                if (settings.participants() > 100_000) {
+                    throw new IllegalArgumentException("--participants is at most 100000");
+                }
+                boolean complete = new CityGenerator(new PeerCircle(new Api(), endpoints, Duration.ofMinutes(5)), tokens,
+                        settings, System.out, System.err).generate();
+                if (!complete) {
+                    System.exit(1);
+                }
+            }
         } catch (RuntimeException e) {
             System.err.println(args[0] + " failed: " + e.getMessage());
             System.exit(1);

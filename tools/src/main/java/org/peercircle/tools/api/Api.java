@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -28,8 +29,14 @@ public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
+    private final AtomicLong requests = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** Requests sent so far, for rates. */
+    public long requests() {
+        return requests.get();
+    }
 
     public JsonNode get(String url, String token) {
         return send("GET", url, token, null, Map.of());
@@ -78,6 +85,7 @@ public final class Api {
         int attempts = method.equals("GET") ? 5 : 1;
         for (int attempt = 1;; attempt++) {
             try {
+                requests.incrementAndGet();
                 return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 if (attempt >= attempts) {

@@ -34,6 +34,11 @@ public final class PeerCircle {
         return at;
     }
 
+    /** Requests sent so far. */
+    public long requests() {
+        return api.requests();
+    }
+
     // ---- participant-service ------------------------------------------------------------------------------
 
     public UUID createCentre(String token, String name, String district, String address) {
