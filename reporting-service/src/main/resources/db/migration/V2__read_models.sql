@@ -135,3 +135,5 @@ CREATE TABLE rebuild_run (
     events_replayed  BIGINT,
     failure          TEXT
 );
+-- one rebuild at a time, also across replicas
+CREATE UNIQUE INDEX rebuild_run_one_running ON rebuild_run ((true)) WHERE status = 'RUNNING';

@@ -1,0 +1,147 @@
+package org.peercircle.reporting.export;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.peercircle.platform.security.Caller;
+import org.peercircle.platform.security.Roles;
+import org.peercircle.reporting.assessment.Scores;
+import org.peercircle.reporting.group.Groups;
+import org.peercircle.reporting.outcome.InstrumentOutcome;
+import org.peercircle.reporting.outcome.OutcomeCalculator;
+import org.peercircle.reporting.outcome.ScaleOutcome;
+import org.peercircle.reporting.outcome.Score;
+
+/**
+ * Long-format CSV for SPSS or R, with pseudonymous ids only. Scoped like the dashboards: city-wide roles see every
+ * centre, others their own; people who withdrew analytics consent or were erased are not in any row.
+ */
+@Path("/api/v1/exports")
+@Tag(name = "Exports", description = "Pseudonymous long-format CSV for SPSS or R")
+@Produces("text/csv; charset=UTF-8")
+public class ExportResource {
+
+    private static final ZoneId CENTRES = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Groups groups;
+
+    @Inject
+    Scores scores;
+
+    @GET
+    @Path("assessments.csv")
+    @Transactional
+    @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.ANALYST, Roles.INTEGRATION })
+    @Operation(operationId = "exportAssessments", summary = "Every current score as one row per administration and "
+            + "scale (TOTAL or a subscale)")
+    public Response assessments(
+            @Parameter(description = "Only this centre", example = "7b0e4a57-1f0c-4d5a-8b1e-2f1f3c2d4e5f") @QueryParam("centreId") UUID centreId,
+            @Parameter(description = "Only this group", example = "3f1c1b1e-7d1a-4c55-9a55-0d4f2b0f8a11") @QueryParam("groupId") UUID groupId) {
+        Csv csv = new Csv(List.of("participant_id", "centre_id", "group_id", "administration_id", "revision",
+                "instrument_code", "instrument_version", "phase", "administered_on", "administered_at", "scale",
+                "score"));
+        for (Scores.Row row : scores.ofCentres(scope(centreId, groupId), null, groupId)) {
+            Score s = row.score();
+            Object[] common = { s.participantId(), row.centreId(), s.groupId(), s.administrationId(), row.revision(),
+                    s.instrumentCode(), s.instrumentVersion(), s.phase(),
+                    s.administeredAt() == null ? null : s.administeredAt().atZoneSameInstant(CENTRES).toLocalDate(),
+                    s.administeredAt() };
+            if (s.total() != null) {
+                csv.row(concat(common, OutcomeCalculator.TOTAL, s.total()));
+            }
+            if (s.subscales() != null) {
+                new TreeMap<>(s.subscales()).forEach((name, value) -> csv.row(concat(common, name, value)));
+            }
+        }
+        return file(csv, "assessments.csv");
+    }
+
+    @GET
+    @Path("outcomes.csv")
+    @Transactional
+    @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.ANALYST, Roles.INTEGRATION })
+    @Operation(operationId = "exportOutcomes", summary = "One row per member, group, instrument and scale: the paired "
+            + "pre and post score, the change and the reliable change index computed within the member's group")
+    public Response outcomes(
+            @Parameter(description = "Only this centre", example = "7b0e4a57-1f0c-4d5a-8b1e-2f1f3c2d4e5f") @QueryParam("centreId") UUID centreId,
+            @Parameter(description = "Only this group", example = "3f1c1b1e-7d1a-4c55-9a55-0d4f2b0f8a11") @QueryParam("groupId") UUID groupId) {
+        Csv csv = new Csv(List.of("participant_id", "centre_id", "group_id", "instrument_code", "instrument_version",
+                "higher_is_worse", "scale", "pre", "post", "change", "rci", "rci_sd_source", "category"));
+        List<Scores.Row> rows = scores.ofCentres(scope(centreId, groupId), null, groupId);
+        Map<UUID, UUID> centreOfGroup = new TreeMap<>();
+        rows.forEach(r -> {
+            if (r.score().groupId() != null) {
+                centreOfGroup.putIfAbsent(r.score().groupId(), r.centreId());
+            }
+        });
+        Map<UUID, List<Score>> byGroup = rows.stream().map(Scores.Row::score).filter(s -> s.groupId() != null)
+                .collect(Collectors.groupingBy(Score::groupId, TreeMap::new, Collectors.toList()));
+        byGroup.forEach((group, groupScores) -> {
+            for (InstrumentOutcome o : OutcomeCalculator.outcomes(groupScores, true)) {
+                List<ScaleOutcome> scales = new ArrayList<>();
+                if (o.total() != null) {
+                    scales.add(o.total());
+                }
+                scales.addAll(o.subscales());
+                for (ScaleOutcome scale : scales) {
+                    String source = scale.reliableChange() == null ? null : scale.reliableChange().sdSource();
+                    for (ScaleOutcome.MemberChange m : scale.members()) {
+                        csv.row(m.participantId(), centreOfGroup.get(group), group, o.instrumentCode(),
+                                o.instrumentVersion(), o.higherIsWorse(), scale.scale(), m.pre(), m.post(), m.change(),
+                                m.rci(), source, m.category());
+                    }
+                }
+            }
+        });
+        return file(csv, "outcomes.csv");
+    }
+
+    /** The centres to export; null for every centre. */
+    private Collection<UUID> scope(UUID centreId, UUID groupId) {
+        if (groupId != null) {
+            Groups.Group group = groups.visible(groupId);
+            if (centreId != null && !centreId.equals(group.centreId())) {
+                return Set.of();
+            }
+            return Set.of(group.centreId());
+        }
+        if (centreId != null) {
+            caller.requireCentre(centreId, "centre", centreId);
+            return Set.of(centreId);
+        }
+        return caller.centreRestriction().orElse(null);
+    }
+
+    private static Object[] concat(Object[] common, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(common, common.length + more.length);
+        System.arraycopy(more, 0, all, common.length, more.length);
+        return all;
+    }
+
+    private static Response file(Csv csv, String name) {
+        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+}
