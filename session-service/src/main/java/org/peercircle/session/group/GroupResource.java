@@ -272,7 +272,7 @@ public class GroupResource {
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "changeGroupStatus",
-            summary = "PLANNING → RECRUITING → RUNNING → CLOSED; RUNNING needs at least capacity.min members")
+            summary = "PLANNING → RECRUITING → RUNNING → CLOSED; RUNNING needs at least capacity.min members; closing cancels the remaining sessions")
     @APIResponse(responseCode = "409", description = "Illegal step (allowedTransitions listed), too few members, or a stale version")
     public GroupView changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChange request) {
         SupportGroup g = access.lock(id);
@@ -288,6 +288,11 @@ public class GroupResource {
         }
         GroupStatus from = g.status;
         g.status = request.status();
+        if (g.status == GroupStatus.CLOSED) {
+            // a closed group meets no more: its remaining sessions leave the calendars and free their rooms
+            GroupSession.<GroupSession>list("groupId = ?1 and status = ?2", g.id, SessionStatus.SCHEDULED)
+                    .forEach(s -> scheduling.cancel(g, s, "小组已结束 / group closed", caller.subject()));
+        }
         outbox.publish(EventTypes.GROUP_STATUS_CHANGED, g.id,
                 new GroupStatusChanged(g.id, g.centreId, from.name(), g.status.name(), OffsetDateTime.now(g.zone())));
         SupportGroup.flush(); // the answer carries the new version

@@ -122,6 +122,30 @@ public class Scheduling {
                 s.status == SessionStatus.CANCELLED ? "CANCELLED" : "SCHEDULED"));
     }
 
+    /** Cancels a scheduled session, keeping the reason, and publishes its new state. */
+    @Transactional(TxType.MANDATORY)
+    public void cancel(SupportGroup group, GroupSession s, String reason, String by) {
+        logChange(s, SessionChange.Kind.CANCELLED, reason, by);
+        s.status = SessionStatus.CANCELLED;
+        announce(group, s);
+    }
+
+    /** Keeps the session's time and venue before a change, with the reason (free text; stays here). */
+    @Transactional(TxType.MANDATORY)
+    public void logChange(GroupSession s, SessionChange.Kind kind, String reason, String by) {
+        SessionChange c = new SessionChange();
+        c.id = UUID.randomUUID();
+        c.sessionId = s.id;
+        c.kind = kind;
+        c.previousStartsAt = s.startsAt;
+        c.previousEndsAt = s.endsAt;
+        c.previousVenue = s.venue;
+        c.reason = reason.strip();
+        c.changedBy = by;
+        c.changedAt = Instant.now();
+        c.persist();
+    }
+
     /** The session and its group, or 404 when either is unknown or the caller may not see the group. */
     @Transactional(TxType.MANDATORY)
     public Visible requireVisible(UUID sessionId) {

@@ -1,7 +1,6 @@
 package org.peercircle.session.schedule;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +87,7 @@ public class SessionResource {
         requireScheduled(s);
         validateTimes(request.startsAt(), request.endsAt());
         String facilitator = facilitator(v.group(), request.facilitator(), s.facilitator);
-        record(s, SessionChange.Kind.RESCHEDULED, request.reason());
+        scheduling.logChange(s, SessionChange.Kind.RESCHEDULED, request.reason(), caller.subject());
         s.startsAt = request.startsAt().toInstant();
         s.endsAt = request.endsAt().toInstant();
         if (request.venue() != null) {
@@ -112,25 +111,9 @@ public class SessionResource {
         GroupSession s = v.session();
         Versions.require(request.version(), s.version, "session");
         requireScheduled(s);
-        record(s, SessionChange.Kind.CANCELLED, request.reason());
-        s.status = SessionStatus.CANCELLED;
-        scheduling.announce(v.group(), s);
+        scheduling.cancel(v.group(), s, request.reason(), caller.subject());
         GroupSession.flush();
         return SessionView.of(s, v.group().zone());
-    }
-
-    private void record(GroupSession s, SessionChange.Kind kind, String reason) {
-        SessionChange c = new SessionChange();
-        c.id = UUID.randomUUID();
-        c.sessionId = s.id;
-        c.kind = kind;
-        c.previousStartsAt = s.startsAt;
-        c.previousEndsAt = s.endsAt;
-        c.previousVenue = s.venue;
-        c.reason = reason.strip();
-        c.changedBy = caller.subject();
-        c.changedAt = Instant.now();
-        c.persist();
     }
 
     static void requireOpen(SupportGroup group) {

@@ -155,6 +155,24 @@ class SchedulingTest {
                 .then().statusCode(201);
     }
 
+    @Test
+    void closingAGroupCancelsItsRemainingSessionsAndFreesTheirRoom() {
+        UUID centre = UUID.randomUUID();
+        String token = Api.worker(centre);
+        String room = unique("活动室");
+        UUID group = createGroup(token, templateGroupBody(centre, "ADJUSTMENT_6", "2028-07-03", room, unique("wang"), ""));
+
+        as(token).body("{\"status\":\"CLOSED\",\"version\":0}").when().post("/api/v1/groups/" + group + "/status")
+                .then().statusCode(200).body("status", equalTo("CLOSED"));
+
+        JsonPath sessions = as(token).when().get("/api/v1/groups/" + group + "/sessions").then().extract().jsonPath();
+        assertThat(sessions.getList("status", String.class)).hasSize(6).containsOnly("CANCELLED");
+        assertThat(sessions.getList("changes[0].reason", String.class)).containsOnly("小组已结束 / group closed");
+        List<SessionScheduled> events = awaitEvents(group, "session.scheduled.v1", 12).stream().map(r -> read(r.value())).toList();
+        assertThat(events.subList(6, 12)).extracting(SessionScheduled::status).containsOnly("CANCELLED");
+        createGroup(token, templateGroupBody(centre, "ADJUSTMENT_6", "2028-07-03", room, unique("li"), ""));
+    }
+
     private static SessionScheduled read(String json) {
         try {
             return EventJson.MAPPER.readValue(json, SessionScheduled.class);
