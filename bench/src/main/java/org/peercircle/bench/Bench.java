@@ -1,0 +1,517 @@
+package org.peercircle.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+
+import org.HdrHistogram.Recorder;
+import org.peercircle.contracts.EventTypes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Runs W1–W6 against the private copy that bench/run.sh started, with their raw baselines, and writes the results.
+ * Sizes and windows come from system properties (bench.*) so that development runs can be small and short.
+ */
+public final class Bench {
+
+    final Sys sys = Sys.fromEnv();
+    final City city = new City(sys);
+    final Path work;
+    final Map<String, Object> results = new LinkedHashMap<>();
+    final Map<String, Object> workloads = new LinkedHashMap<>();
+
+    final int centres = Integer.getInteger("bench.centres", 20);
+    final int restParticipants = Integer.getInteger("bench.participants", 2000);
+    final int w3Events = Integer.getInteger("bench.w3.events", 1_000_000);
+    final int citySmall = Integer.getInteger("bench.city.small", 10_000);
+    final int cityLarge = Integer.getInteger("bench.city.large", 100_000);
+    final int assessmentsPerPerson = Integer.getInteger("bench.city.assessments-per-person", 4);
+    final Duration stepWindow = Duration.ofSeconds(Integer.getInteger("bench.step.seconds", 8));
+    final Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmup.seconds", 10));
+    final Duration measure = Duration.ofSeconds(Integer.getInteger("bench.measure.seconds", 30));
+    final Duration w3Measure = Duration.ofSeconds(Integer.getInteger("bench.w3.measure.seconds", 60));
+    final double w4Rate = Double.parseDouble(System.getProperty("bench.w4.rate", "200"));
+    final String variants = System.getProperty("bench.w6.variants", "jar,appcds-17,aot-25,aot-25-lean");
+    final boolean skipW6 = Boolean.getBoolean("bench.skip-w6");
+    final int catchUpSeconds = Integer.getInteger("bench.catchup.seconds", 360);
+
+    Bench(Path work) {
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        Files.createDirectories(work);
+        Bench b = new Bench(work);
+        try {
+            b.all();
+        } finally {
+            b.results.put("workloads", b.workloads);
+            Report.write(b.results, work.resolve("result.json"));
+            Sys.log("raw results in %s", work.resolve("result.json"));
+        }
+        System.exit(0);
+    }
+
+    void all() throws Exception {
+        results.put("startedAt", OffsetDateTime.now().toString());
+        results.put("machine", machine());
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        sizes.put("centres", centres);
+        sizes.put("restParticipants", restParticipants);
+        sizes.put("w3Events", w3Events);
+        sizes.put("citySmall", citySmall);
+        sizes.put("cityLarge", cityLarge);
+        sizes.put("assessmentsPerPerson", assessmentsPerPerson);
+        sizes.put("stepSeconds", stepWindow.toSeconds());
+        sizes.put("warmUpSeconds", warmUp.toSeconds());
+        sizes.put("measureSeconds", measure.toSeconds());
+        sizes.put("w3MeasureSeconds", w3Measure.toSeconds());
+        results.put("settings", sizes);
+
+        long t = System.nanoTime();
+        city.centres(centres);
+        city.participants(restParticipants);
+        Sys.log("registered %d participants in %d centres through REST in %.1f s", city.participants.size(), centres,
+                (System.nanoTime() - t) / 1e9);
+        idTable("participant", "SELECT id, centre_id FROM participant");
+        awaitCount("assessment", "SELECT count(*) FROM participant_directory", city.participants.size(), 120);
+        idTable("assessment", "SELECT participant_id, centre_id FROM participant_directory");
+
+        w1();
+        w2();
+        Map<String, Object> rss = new LinkedHashMap<>();
+        for (String s : Sys.SERVICES) {
+            rss.put(s, Sys.rssKb(sys.pid(s)) / 1024);
+        }
+        results.put("rssAfterW1W2Mb", rss);
+        Sys.log("RSS after W1-W2 (MB): %s", rss);
+        w3();
+        w4w5();
+        if (!skipW6) {
+            new Startup(this).run(List.of(variants.split(",")));
+        }
+        results.put("finishedAt", OffsetDateTime.now().toString());
+    }
+
+    static Map<String, Object> machine() throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                m.put("memoryMb", Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+            }
+        }
+        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (line.startsWith("model name")) {
+                m.put("cpu", line.substring(line.indexOf(':') + 1).trim());
+                break;
+            }
+        }
+        m.put("java", System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        return m;
+    }
+
+    /** bench_ids(n, id, centre_id): lets a pgbench script pick the n-th known participant as the service would. */
+    void idTable(String db, String select) throws Exception {
+        sys.exec(db, "DROP TABLE IF EXISTS bench_ids; CREATE TABLE bench_ids AS SELECT (row_number() OVER ())::int AS n, "
+                + "q.* FROM (" + select + ") q; ALTER TABLE bench_ids ADD PRIMARY KEY (n); ANALYZE bench_ids");
+    }
+
+    void awaitCount(String db, String sql, long expected, int seconds) throws InterruptedException {
+        long n = 0;
+        for (int i = 0; i < seconds * 2; i++) {
+            n = sys.count(db, sql);
+            if (n >= expected) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(db + ": " + sql + " = " + n + ", expected " + expected);
+    }
+
+    // --- W1 / W2: max rate by stepping, p99 at half of it, pgbench beside it -----------------------------------
+
+    Map<String, Object> stepAndMeasure(String name, String service, LongFunction<HttpRequest> request, int expected,
+            double firstRate) throws Exception {
+        OpenLoad load = new OpenLoad(OpenLoad.client(), 4000);
+        List<Object> steps = new ArrayList<>();
+        double rate = firstRate;
+        double max = 0;
+        double peakAchieved = 0;
+        // one short warm-up at the first rate so that JIT compilation does not end the search early
+        load.run(firstRate, Duration.ZERO, stepWindow, request, expected);
+        while (true) {
+            OpenLoad.Result r = load.run(rate, Duration.ofSeconds(2), stepWindow, request, expected);
+            steps.add(r);
+            peakAchieved = Math.max(peakAchieved, r.achievedRate());
+            Sys.log("%s step %.0f/s: achieved %.0f/s p99 %.1f ms errors %d dropped %d %s", name, rate, r.achievedRate(),
+                    r.p99us() / 1000.0, r.errors(), r.dropped(), r.firstError() == null ? "" : r.firstError());
+            if (!r.sustained(500_000)) {
+                if (max == 0 && rate > 5) {
+                    rate = rate / 2; // not even the first step held: step down instead
+                    Thread.sleep(5000);
+                    continue;
+                }
+                break;
+            }
+            max = rate;
+            rate = rate * 1.4;
+            Thread.sleep(3000);
+        }
+        // JFR starts first (its start-up costs a stall), then the last, overloaded step drains out of the service
+        long pid = sys.pid(service);
+        Path jfr = Tools.startJfr(pid, work, name.toLowerCase() + "-" + service,
+                (int) (10 + warmUp.toSeconds() + measure.toSeconds()));
+        Thread.sleep(10_000);
+        double half = Math.max(1, max / 2);
+        OpenLoad.Result atHalf = load.run(half, warmUp, measure, request, expected);
+        Sys.log("%s at %.0f/s (50%% of max %.0f/s): p50 %.1f ms p99 %.1f ms achieved %.0f/s errors %d", name, half, max,
+                atHalf.p50us() / 1000.0, atHalf.p99us() / 1000.0, atHalf.achievedRate(), atHalf.errors());
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("maxRate", max);
+        w.put("peakAchievedRate", peakAchieved);
+        w.put("steps", steps);
+        w.put("atHalfMax", atHalf);
+        w.put("profile", Tools.profile(jfr));
+        return w;
+    }
+
+    void w1() throws Exception {
+        List<UUID> ids = new ArrayList<>(city.participants);
+        String token = city.token("coordinator");
+        LongFunction<HttpRequest> get = i -> HttpRequest.newBuilder(URI.create(sys.url("participant-service",
+                "/api/v1/participants/" + ids.get((int) (mix(i) % ids.size()))))).header("Authorization", "Bearer " + token)
+                .GET().build();
+        Map<String, Object> w = stepAndMeasure("W1", "participant-service", get, 200, 100);
+        String script = """
+                \\set i random(1, %d)
+                BEGIN;
+                SELECT p.* FROM participant p WHERE p.id = (SELECT id FROM bench_ids WHERE n = :i);
+                INSERT INTO audit_entry (occurred_at, subject, role, operation, participant_id, centre_id)
+                  SELECT now(), 'bench.coordinator', 'coordinator', 'VIEW', id, centre_id FROM bench_ids WHERE n = :i;
+                END;
+                """.formatted(ids.size());
+        Tools.PgBench pg = Tools.pgbench(sys, work, "w1-pgbench", "participant", script, 8, (int) measure.toSeconds());
+        Sys.log("W1 pgbench: %.0f tps", pg.tps());
+        w.put("baseline", pg);
+        w.put("ratio", (double) w.get("maxRate") / pg.tps());
+        workloads.put("W1", w);
+    }
+
+    void w2() throws Exception {
+        List<UUID> ids = new ArrayList<>(city.participants);
+        String token = city.token("integration");
+        String at = OffsetDateTime.now().minusDays(1).toString();
+        LongFunction<HttpRequest> post = i -> City.post(sys.url("assessment-service", "/api/v1/administrations"), token,
+                """
+                {"participantId":"%s","instrumentCode":"UCLA-3","phase":"PRE","administeredAt":"%s","mode":"INTERVIEWER",
+                 "answers":{"1":%d,"2":%d,"3":%d}}""".formatted(ids.get((int) (mix(i) % ids.size())), at, 1 + i % 3,
+                        1 + (i / 3) % 3, 1 + (i / 9) % 3));
+        Map<String, Object> w = stepAndMeasure("W2", "assessment-service", post, 201, 50);
+        String payload = """
+                {"administrationId":"00000000-0000-4000-8000-000000000000","revision":0,"participantId":"00000000-0000-4000-8000-000000000000","centreId":"00000000-0000-4000-8000-000000000000","groupId":null,"instrumentCode":"UCLA-3","instrumentVersion":1,"phase":"PRE","administeredAt":"2026-03-02T10:30:00+08:00","totalScore":6.0,"subscaleScores":{"total":6.0},"band":"LONELY","prorated":false,"higherIsWorse":true,"reliability":0.72,"normSd":null,"itemValues":{"1":2.0,"2":3.0,"3":1.0}}""";
+        String uuid = "('00000000-0000-4000-8000-' || lpad(to_hex(:k::bigint), 12, '0'))::uuid";
+        String script = """
+                \\set i random(1, %d)
+                \\set k random(1, 140000000000000)
+                BEGIN;
+                SELECT participant_id, centre_id, status, erased FROM participant_directory WHERE participant_id = (SELECT participant_id FROM bench_ids WHERE n = :i);
+                INSERT INTO administration (id, participant_id, centre_id, group_id, instrument_code, instrument_version, phase, mode, administered_at, revision, answers, total_score, subscale_scores, band, prorated, submitted_at, submitted_by, version) SELECT %s, participant_id, centre_id, NULL, 'UCLA-3', 1, 'PRE', 'INTERVIEWER', now(), 0, '{"1":2,"2":3,"3":1}', 6, '{"total":6}', 'LONELY', false, now(), 'bench.integration', 0 FROM bench_ids WHERE n = :i;
+                INSERT INTO administration_revision (administration_id, revision, administered_at, answers, total_score, subscale_scores, band, prorated, reason, recorded_at, recorded_by) VALUES (%s, 0, now(), '{"1":2,"2":3,"3":1}', 6, '{"total":6}', 'LONELY', false, NULL, now(), 'bench.integration');
+                INSERT INTO outbox_event (id, topic, event_type, subject, payload, occurred_at, published_at) SELECT gen_random_uuid(), 'bench-baseline', 'assessment.completed.v1', '00000000-0000-4000-8000-000000000000', p, now(), now() FROM bench_payload;
+                END;
+                """.formatted(ids.size(), uuid, uuid);
+        // the event payload as the service writes it (a literal in the script would be parsed for :variables)
+        sys.exec("assessment", "DROP TABLE IF EXISTS bench_payload; CREATE TABLE bench_payload AS SELECT '"
+                + payload + "'::json AS p");
+        Tools.PgBench pg = Tools.pgbench(sys, work, "w2-pgbench", "assessment", script, 8, (int) measure.toSeconds());
+        Sys.log("W2 pgbench: %.0f tps", pg.tps());
+        w.put("baseline", pg);
+        w.put("ratio", (double) w.get("maxRate") / pg.tps());
+        workloads.put("W2", w);
+    }
+
+    static long mix(long i) {
+        long z = i * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 31)) * 0xBF58476D1CE4E5B9L;
+        return (z ^ (z >>> 29)) & Long.MAX_VALUE;
+    }
+
+    // --- W3: replay into fresh read models vs the raw consumer --------------------------------------------------
+
+    void w3() throws Exception {
+        String topic = "bench-w3-assessment-events-" + System.currentTimeMillis();
+        long t = System.nanoTime();
+        try (Events events = new Events(sys.kafka)) {
+            UUID centre = city.centres.get(0);
+            for (int i = 0; i < w3Events; i++) {
+                City.Member m = new City.Member(UUID.randomUUID(), city.centres.get(i % city.centres.size()),
+                        i % 5 == 0 ? null : new UUID(centre.getMostSignificantBits(), i / 10));
+                String[] phases = { "PRE", "POST" };
+                events.publish(EventTypes.ASSESSMENT_COMPLETED, topic, m.participantId(),
+                        city.scored(m, i % 2 == 0 ? "UCLA-3" : "GSE-10", phases[(i / 2) % 2], 0));
+            }
+            events.flush();
+        }
+        Sys.log("W3: published %d assessment.completed.v1 to %s in %.1f s", w3Events, topic, (System.nanoTime() - t) / 1e9);
+        Tools.ConsumerPerf raw = Tools.consumerPerformance(sys, work, topic, w3Events);
+        Sys.log("W3 baseline ConsumerPerformance: %.0f msg/s", raw.msgPerSec());
+
+        // a second reporting-service on a fresh database, reading the W3 topic from the beginning
+        String db = "reporting_w3_" + System.currentTimeMillis();
+        sys.exec("postgres", "CREATE DATABASE " + db);
+        int port = sys.portBase + 5;
+        String group = "bench-w3-" + System.currentTimeMillis();
+        List<String> cmd = new ArrayList<>(List.of(Tools.javaBin(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dmp.messaging.incoming.assessment-events.topic=" + topic));
+        for (String channel : List.of("participant-events", "session-events", "assessment-events")) {
+            cmd.add("-Dmp.messaging.incoming." + channel + ".group.id=" + group);
+        }
+        cmd.addAll(List.of("-jar", sys.root.resolve("reporting-service/target/quarkus-app/quarkus-run.jar").toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(work.resolve("w3-reporting.log").toFile());
+        pb.environment().putAll(sys.serviceEnv("reporting-service", port, db));
+        Process p = pb.start();
+        Map<String, Object> w = new LinkedHashMap<>();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            String countSql = "SELECT count(*) FROM assessment_score";
+            while (sys.count(db, countSql) <= 0) {
+                if (System.nanoTime() > deadline || !p.isAlive()) {
+                    throw new IllegalStateException("W3 reporting instance consumed nothing; see " + work.resolve("w3-reporting.log"));
+                }
+                Thread.sleep(200);
+            }
+            long firstRow = System.nanoTime();
+            Thread.sleep(Duration.ofSeconds(15).toMillis());
+            Path jfr = Tools.startJfr(p.pid(), work, "w3-reporting", (int) w3Measure.toSeconds());
+            long c0 = sys.count(db, countSql);
+            long m0 = System.nanoTime();
+            long c1 = c0;
+            long m1 = m0;
+            while (System.nanoTime() - m0 < w3Measure.toNanos() && c1 < w3Events) {
+                Thread.sleep(1000);
+                c1 = sys.count(db, countSql);
+                m1 = System.nanoTime();
+            }
+            double rate = (c1 - c0) / ((m1 - m0) / 1e9);
+            Sys.log("W3 reporting ingest: %.0f events/s (%d rows after %.0f s)", rate, c1, (m1 - firstRow) / 1e9);
+            w.put("ingestRate", rate);
+            w.put("rowsAtEnd", c1);
+            w.put("secondsSinceFirstRow", (m1 - firstRow) / 1e9);
+            w.put("projectedFullReplaySeconds", w3Events / Math.max(rate, 1));
+            w.put("baseline", raw);
+            w.put("ratio", rate / raw.msgPerSec());
+            w.put("rssMb", Sys.rssKb(p.pid()) / 1024);
+            w.put("profile", Tools.profile(jfr));
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+            p.destroyForcibly();
+        }
+        workloads.put("W3", w);
+    }
+
+    // --- W4 + W5: freshness at 200/s while the dashboards are read, at 10k and at 100k participants --------------
+
+    @SuppressWarnings("unchecked")
+    void w4w5() throws Exception {
+        int cohort = (int) Math.ceil(w4Rate * (warmUp.toSeconds() + measure.toSeconds()) * 1.05);
+        Map<String, Object> w4 = new LinkedHashMap<>();
+        Map<String, Object> w5 = new LinkedHashMap<>();
+        int people = 0;
+        long assessments = 0;
+        for (int target : List.of(citySmall, cityLarge)) {
+            int add = target - people;
+            long addAssessments = (long) target * assessmentsPerPerson - assessments;
+            long t = System.nanoTime();
+            List<City.Member> w4Cohort;
+            try (Events events = new Events(sys.kafka)) {
+                w4Cohort = city.grow(events, add, (int) addAssessments, Math.min(cohort, add));
+            }
+            people = target;
+            assessments += addAssessments;
+            Sys.log("city: published %d more participants (%d assessments) in %.1f s; waiting for the read models", add,
+                    addAssessments, (System.nanoTime() - t) / 1e9);
+            long w = System.nanoTime();
+            // wait for the read models, but at most bench.catchup.seconds: then measure what is there and say so
+            long cap = w + Duration.ofSeconds(catchUpSeconds).toNanos();
+            long inCohort = 0;
+            long inScores = 0;
+            while (System.nanoTime() < cap) {
+                inCohort = sys.count("reporting", "SELECT count(*) FROM participant_cohort");
+                inScores = sys.count("reporting", "SELECT count(*) FROM assessment_score WHERE group_id IS NOT NULL");
+                long inDirectory = sys.count("assessment", "SELECT count(*) FROM participant_directory");
+                if (inCohort >= people && inScores >= assessments && inDirectory >= people + restParticipants) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            double caughtUp = (System.nanoTime() - w) / 1e9;
+            Sys.log("read models hold %d participants / %d assessments of %d / %d published", inCohort, inScores, people,
+                    assessments);
+            Sys.log("city of %d participants / %d assessments in the read models after %.1f s", people, assessments, caughtUp);
+            Map<String, Object> stage = new LinkedHashMap<>();
+            stage.put("participants", people);
+            stage.put("assessments", assessments);
+            stage.put("secondsToCatchUp", caughtUp);
+            stage.put("participantsInReadModel", inCohort);
+            stage.put("assessmentsInReadModel", inScores);
+            String key = String.valueOf(people);
+            Object[] both = freshnessAndDashboards(w4Cohort, people == cityLarge);
+            stage.put("w4", both[0]);
+            w4.put(key, both[0]);
+            w5.put(key, both[1]);
+            results.computeIfAbsent("cityStages", k -> new ArrayList<>());
+            ((List<Object>) results.get("cityStages")).add(stage);
+        }
+        workloads.put("W4", w4);
+        workloads.put("W5", w5);
+    }
+
+    @SuppressWarnings("unchecked")
+    Object[] freshnessAndDashboards(List<City.Member> cohort, boolean profile) throws Exception {
+        String token = city.token("coordinator");
+        String swToken = city.token("integration");
+        List<City.Member> members = new ArrayList<>(cohort);
+        Collections.shuffle(members, new java.util.Random(7));
+        Recorder freshness = new Recorder(3_600_000_000L, 3);
+        Map<UUID, Map<UUID, Long>> pending = new ConcurrentHashMap<>();
+        Map<UUID, Boolean> polling = new ConcurrentHashMap<>();
+        long measureFrom = System.nanoTime() + warmUp.toNanos() + (profile ? 5_000_000_000L : 0);
+        ScheduledExecutorService poller = Executors.newScheduledThreadPool(2);
+        long[] missed = new long[1];
+        String at = OffsetDateTime.now().minusHours(1).toString();
+        java.util.function.Consumer<UUID> poll = new java.util.function.Consumer<>() {
+            @Override
+            public void accept(UUID group) {
+                HttpRequest r = HttpRequest.newBuilder(URI.create(sys.url("reporting-service",
+                        "/api/v1/groups/" + group + "/outcomes"))).header("Authorization", "Bearer " + token).build();
+                sys.http.sendAsync(r, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, e) -> {
+                    long now = System.nanoTime();
+                    Map<UUID, Long> waiting = pending.get(group);
+                    if (e == null && resp.statusCode() == 200 && waiting != null) {
+                        try {
+                            for (JsonNode instrument : City.JSON.readTree(resp.body()).path("instruments")) {
+                                for (JsonNode m : instrument.path("total").path("members")) {
+                                    UUID p = UUID.fromString(m.get("participantId").asText());
+                                    Long respondedAt = waiting.remove(p);
+                                    if (respondedAt != null && respondedAt >= measureFrom) {
+                                        freshness.recordValue((now - respondedAt) / 1000);
+                                    }
+                                }
+                            }
+                        } catch (Exception ex) {
+                            // keep polling
+                        }
+                    }
+                    if (waiting != null && !waiting.isEmpty()) {
+                        poller.schedule(() -> this.accept(group), 50, TimeUnit.MILLISECONDS);
+                    } else {
+                        polling.remove(group);
+                        if (waiting != null && !waiting.isEmpty() && polling.putIfAbsent(group, Boolean.TRUE) == null) {
+                            this.accept(group);
+                        }
+                    }
+                });
+            }
+        };
+        LongFunction<HttpRequest> post = i -> {
+            City.Member m = members.get((int) (i % members.size()));
+            return City.post(sys.url("assessment-service", "/api/v1/administrations"), swToken, """
+                    {"participantId":"%s","groupId":"%s","instrumentCode":"UCLA-3","phase":"POST","administeredAt":"%s",
+                     "mode":"INTERVIEWER","answers":{"1":1,"2":1,"3":1}}""".formatted(m.participantId(), m.groupId(), at));
+        };
+        // W4's own load loop: like OpenLoad, but each 201 starts a freshness clock for its group's outcome
+        java.util.concurrent.atomic.AtomicReference<OpenLoad.Result> w4Result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread w4Thread = new Thread(() -> {
+            try {
+                w4Result.set(runW4(members, post, pending, polling, poll, measureFrom));
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Map<String, Object> w5 = new LinkedHashMap<>();
+        OpenLoad dashboards = new OpenLoad(OpenLoad.client(), 200);
+        UUID centre = city.centres.get(0);
+        java.util.concurrent.atomic.AtomicReference<OpenLoad.Result> cityResult = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread cityThread = new Thread(() -> {
+            try {
+                cityResult.set(dashboards.run(2, warmUp, measure, i -> HttpRequest.newBuilder(URI.create(
+                        sys.url("reporting-service", "/api/v1/city/dashboard"))).header("Authorization", "Bearer " + token)
+                        .build(), 200));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Path jfr = profile ? Tools.startJfr(sys.pid("reporting-service"), work, "w5-reporting",
+                (int) (5 + warmUp.toSeconds() + measure.toSeconds())) : null;
+        Thread.sleep(5000);
+        w4Thread.start();
+        cityThread.start();
+        OpenLoad.Result centreResult = dashboards.run(2, warmUp, measure, i -> HttpRequest.newBuilder(URI.create(
+                sys.url("reporting-service", "/api/v1/centres/" + centre + "/dashboard"))).header("Authorization",
+                        "Bearer " + token).build(), 200);
+        w4Thread.join();
+        cityThread.join();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (pending.values().stream().anyMatch(m -> !m.isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        for (Map<UUID, Long> m : pending.values()) {
+            missed[0] += m.values().stream().filter(v -> v >= measureFrom).count();
+        }
+        poller.shutdownNow();
+        var h = freshness.getIntervalHistogram();
+        Map<String, Object> w4 = new LinkedHashMap<>();
+        w4.put("posts", w4Result.get());
+        w4.put("freshnessSamples", h.getTotalCount());
+        w4.put("freshnessP50ms", h.getValueAtPercentile(50) / 1000.0);
+        w4.put("freshnessP99ms", h.getValueAtPercentile(99) / 1000.0);
+        w4.put("freshnessMaxMs", h.getMaxValue() / 1000.0);
+        w4.put("notReflectedWithin20s", missed[0]);
+        w4.put("pollIntervalMs", 50);
+        Sys.log("W4: %d posts ok, freshness p50 %.0f ms p99 %.0f ms (%d samples, %d never seen)", w4Result.get().ok(),
+                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getTotalCount(), missed[0]);
+        w5.put("city", cityResult.get());
+        w5.put("centre", centreResult);
+        Sys.log("W5: city p95 %.1f ms, centre p95 %.1f ms", cityResult.get().p95us() / 1000.0, centreResult.p95us() / 1000.0);
+        if (jfr != null) {
+            w5.put("profile", Tools.profile(jfr));
+        }
+        return new Object[] { w4, w5 };
+    }
+
+    OpenLoad.Result runW4(List<City.Member> members, LongFunction<HttpRequest> post, Map<UUID, Map<UUID, Long>> pending,
+            Map<UUID, Boolean> polling, java.util.function.Consumer<UUID> poll, long measureFrom) throws Exception {
+        return new OpenLoad(OpenLoad.client(), 4000).run(w4Rate, warmUp, measure, post, 201, (i, response) -> {
+            if (response.statusCode() == 201) {
+                City.Member m = members.get((int) (i % members.size()));
+                pending.computeIfAbsent(m.groupId(), g -> new ConcurrentHashMap<>()).put(m.participantId(), System.nanoTime());
+                if (polling.putIfAbsent(m.groupId(), Boolean.TRUE) == null) {
+                    poll.accept(m.groupId());
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,242 @@
+package org.peercircle.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Turns a run's raw results into bench/results/&lt;date&gt;.json, a markdown table, an SVG chart, and bench/RESULTS.md
+ * (the latest table and what changed since the previous run).
+ *
+ * <pre>java -cp ... org.peercircle.bench.Report &lt;raw result.json&gt; &lt;bench dir&gt;</pre>
+ */
+public final class Report {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .findAndRegisterModules();
+
+    /** One line of the table: a figure against its target. */
+    record Check(String workload, String what, double measured, String unit, String baseline, String ratio, double target,
+            boolean atMost, String note) {
+
+        boolean pass() {
+            return !Double.isNaN(measured) && (atMost ? measured <= target : measured >= target);
+        }
+
+        /** How far along the target: 1.0 is the target, above is better. */
+        double score() {
+            if (Double.isNaN(measured) || measured <= 0) {
+                return atMost ? (Double.isNaN(measured) ? 0 : 2) : 0;
+            }
+            return atMost ? target / measured : measured / target;
+        }
+    }
+
+    static void write(Map<String, Object> results, Path file) throws Exception {
+        JSON.writeValue(file.toFile(), results);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path raw = Path.of(args[0]);
+        Path benchDir = Path.of(args[1]);
+        JsonNode r = JSON.readTree(raw.toFile());
+        Path resultsDir = benchDir.resolve("results");
+        Files.createDirectories(resultsDir);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm"));
+        List<Check> checks = checks(r);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) r).set("checks", JSON.valueToTree(checks.stream().map(c -> Map.of(
+                "workload", c.workload(), "what", c.what(), "measured", c.measured(), "unit", c.unit(),
+                "target", c.target(), "atMost", c.atMost(), "pass", c.pass())).toList()));
+        Path previous = latest(resultsDir);
+        JSON.writeValue(resultsDir.resolve(stamp + ".json").toFile(), r);
+        String table = table(r, checks);
+        Files.writeString(resultsDir.resolve(stamp + ".md"), table);
+        Files.writeString(resultsDir.resolve(stamp + ".svg"), svg(checks, r));
+        String changes = previous == null ? "First recorded run." : changes(checks(JSON.readTree(previous.toFile())), checks,
+                previous.getFileName().toString());
+        Files.writeString(benchDir.resolve("RESULTS.md"), "# Benchmark results\n\nLatest run: `results/" + stamp
+                + ".json` (chart: `results/" + stamp + ".svg`). How to run and read: see `bench/run.sh` and the README.\n\n"
+                + "![chart](results/" + stamp + ".svg)\n\n" + table + "\n## Changes since the previous run\n\n" + changes + "\n");
+        System.out.println(table);
+        System.out.println("written: " + resultsDir.resolve(stamp + ".json") + ", .md, .svg and " + benchDir.resolve("RESULTS.md"));
+    }
+
+    static Path latest(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().reduce((a, b) -> b).orElse(null);
+        }
+    }
+
+    static double d(JsonNode n) {
+        return n == null || n.isMissingNode() || n.isNull() ? Double.NaN : n.asDouble();
+    }
+
+    static String f(double v) {
+        if (Double.isNaN(v)) {
+            return "—";
+        }
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static List<Check> checks(JsonNode r) {
+        List<Check> c = new ArrayList<>();
+        JsonNode w = r.path("workloads");
+        for (String[] x : new String[][] { { "W1", "0.5", "20" }, { "W2", "0.4", "30" } }) {
+            JsonNode n = w.path(x[0]);
+            if (n.isMissingNode()) {
+                continue;
+            }
+            double max = d(n.path("maxRate"));
+            double tps = d(n.path("baseline").path("tps"));
+            c.add(new Check(x[0], "max rate vs pgbench", max / tps, "×", f(tps) + " tps (pgbench)",
+                    f(max) + " req/s", Double.parseDouble(x[1]), false, ""));
+            c.add(new Check(x[0], "p99 at 50% of max (" + f(d(n.path("atHalfMax").path("offeredRate"))) + "/s)",
+                    d(n.path("atHalfMax").path("p99us")) / 1000, "ms", "", "", Double.parseDouble(x[2]), true, ""));
+        }
+        JsonNode w3 = w.path("W3");
+        if (!w3.isMissingNode()) {
+            c.add(new Check("W3", "replay ingest vs raw consumer", d(w3.path("ratio")), "×",
+                    f(d(w3.path("baseline").path("msgPerSec"))) + " msg/s (ConsumerPerformance)",
+                    f(d(w3.path("ingestRate"))) + " events/s", 0.2, false, ""));
+        }
+        JsonNode w4 = w.path("W4");
+        w4.fieldNames().forEachRemaining(stage -> c.add(new Check("W4", "freshness p99 at " + stage + " participants",
+                d(w4.path(stage).path("freshnessP99ms")), "ms", "", "", 1000, true,
+                w4.path(stage).path("freshnessSamples").asText() + " samples")));
+        JsonNode w5 = w.path("W5");
+        List<String> stages = new ArrayList<>();
+        w5.fieldNames().forEachRemaining(stages::add);
+        if (!stages.isEmpty()) {
+            String small = stages.get(0);
+            String large = stages.get(stages.size() - 1);
+            for (String kind : List.of("city", "centre")) {
+                double p95 = d(w5.path(large).path(kind).path("p95us")) / 1000;
+                double p95small = d(w5.path(small).path(kind).path("p95us")) / 1000;
+                c.add(new Check("W5", kind + " dashboard p95 at " + large, p95, "ms", "", "", 50, true, ""));
+                c.add(new Check("W5", kind + " dashboard p95 " + large + " vs " + small, p95 / p95small, "×",
+                        f(p95small) + " ms at " + small, "", 1.5, true, ""));
+            }
+        }
+        JsonNode rss = r.path("rssAfterW1W2Mb");
+        rss.fieldNames().forEachRemaining(s -> c.add(new Check("W6", s + " RSS after W1–W2 (jar)", d(rss.path(s)), "MB",
+                "", "", 250, true, "")));
+        JsonNode w6 = w.path("W6");
+        w6.fieldNames().forEachRemaining(s -> w6.path(s).fieldNames().forEachRemaining(v -> {
+            JsonNode n = w6.path(s).path(v);
+            if (n.has("readyMs")) {
+                c.add(new Check("W6", s + " ready, " + v, d(n.path("readyMs")), "ms", "", "", 1500, true, ""));
+            }
+        }));
+        return c;
+    }
+
+    static String table(JsonNode r, List<Check> checks) {
+        StringBuilder b = new StringBuilder();
+        JsonNode m = r.path("machine");
+        b.append("Run ").append(r.path("startedAt").asText()).append(" on ").append(m.path("cores").asText())
+                .append(" cores, ").append(m.path("memoryMb").asText()).append(" MB (").append(m.path("cpu").asText())
+                .append("), Java ").append(m.path("java").asText()).append(". Settings: ").append(r.path("settings"))
+                .append("\n\n| workload | figure | measured | absolute | baseline (same run) | target | result |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (Check c : checks) {
+            b.append("| ").append(c.workload()).append(" | ").append(c.what()).append(" | ").append(f(c.measured()))
+                    .append(' ').append(c.unit()).append(" | ").append(c.ratio()).append(" | ").append(c.baseline())
+                    .append(" | ").append(c.atMost() ? "≤ " : "≥ ").append(f(c.target())).append(' ').append(c.unit())
+                    .append(" | ").append(c.pass() ? "pass" : "**MISS**").append(c.note().isEmpty() ? "" : " (" + c.note() + ")")
+                    .append(" |\n");
+        }
+        JsonNode w6 = r.path("workloads").path("W6");
+        if (!w6.isMissingNode()) {
+            b.append("\n### W6 start-up and memory per JVM variant\n\nEach service restarted alone; ready = spawn to "
+                    + "`/q/health/ready` UP; RSS = VmRSS when ready and after 10 s of its own workload.\n\n"
+                    + "| service | variant | ready ms | Quarkus \"started in\" s | RSS ready MB | RSS after load MB | flags |\n"
+                    + "|---|---|---|---|---|---|---|\n");
+            w6.fieldNames().forEachRemaining(s -> w6.path(s).fieldNames().forEachRemaining(v -> {
+                JsonNode n = w6.path(s).path(v);
+                b.append("| ").append(s).append(" | ").append(v).append(" | ").append(f(d(n.path("readyMs"))))
+                        .append(" | ").append(f(d(n.path("quarkusStartedInS")))).append(" | ")
+                        .append(f(d(n.path("rssAtReadyMb")))).append(" | ").append(f(d(n.path("rssAfter10sLoadMb"))))
+                        .append(" | ").append(n.has("error") ? "failed: " + n.path("error").asText()
+                                : n.has("skipped") ? n.path("skipped").asText() : "`" + n.path("flags").asText() + "`")
+                        .append(" |\n");
+            }));
+        }
+        b.append("\n### Profiles (JFR execution samples during the measurement window)\n");
+        r.path("workloads").fieldNames().forEachRemaining(name -> {
+            JsonNode w = r.path("workloads").path(name);
+            if (w.has("profile")) {
+                b.append("\n**").append(name).append("** (").append(w.path("profile").path("executionSamples").asText())
+                        .append(" samples) hottest frames: ");
+                w.path("profile").path("topFrames").forEach(x -> b.append("\n- ").append(x.asText()));
+                b.append("\n\nhottest PeerCircle frames:");
+                w.path("profile").path("topPeerCircleFrames").forEach(x -> b.append("\n- ").append(x.asText()));
+                b.append('\n');
+            }
+            w.fieldNames().forEachRemaining(stage -> {
+                if (w.path(stage).has("profile")) {
+                    JsonNode p = w.path(stage).path("profile");
+                    b.append("\n**").append(name).append(" at ").append(stage).append("** (")
+                            .append(p.path("executionSamples").asText()).append(" samples) hottest frames: ");
+                    p.path("topFrames").forEach(x -> b.append("\n- ").append(x.asText()));
+                    b.append("\n\nhottest PeerCircle frames:");
+                    p.path("topPeerCircleFrames").forEach(x -> b.append("\n- ").append(x.asText()));
+                    b.append('\n');
+                }
+            });
+        });
+        return b.toString();
+    }
+
+    static String changes(List<Check> before, List<Check> now, String previousName) {
+        StringBuilder b = new StringBuilder("Compared with `" + previousName + "`:\n\n| figure | before | now |\n|---|---|---|\n");
+        for (Check c : now) {
+            before.stream().filter(x -> x.workload().equals(c.workload()) && x.what().equals(c.what())).findFirst()
+                    .ifPresent(x -> b.append("| ").append(c.workload()).append(' ').append(c.what()).append(" | ")
+                            .append(f(x.measured())).append(' ').append(x.pass() ? "pass" : "miss").append(" | ")
+                            .append(f(c.measured())).append(' ').append(c.pass() ? "pass" : "miss").append(" |\n"));
+        }
+        return b.toString();
+    }
+
+    static String svg(List<Check> checks, JsonNode r) {
+        int rowH = 22;
+        int left = 420;
+        int width = 900;
+        int height = 60 + rowH * checks.size();
+        double scale = (width - left - 40) / 2.0; // 2× the target fills the row
+        StringBuilder s = new StringBuilder();
+        s.append("<svg xmlns='http://www.w3.org/2000/svg' width='").append(width).append("' height='").append(height)
+                .append("' font-family='sans-serif' font-size='12'>\n<rect width='100%' height='100%' fill='white'/>\n")
+                .append("<text x='10' y='20' font-size='14'>PeerCircle benchmark ").append(escape(r.path("startedAt").asText()))
+                .append(" — measured relative to target (line = target; longer is better)</text>\n");
+        int x1 = left + (int) scale;
+        for (int i = 0; i < checks.size(); i++) {
+            Check c = checks.get(i);
+            int y = 40 + i * rowH;
+            double v = Math.min(2, c.score());
+            s.append("<text x='10' y='").append(y + 14).append("'>").append(escape(c.workload() + " " + c.what()))
+                    .append("</text>\n<rect x='").append(left).append("' y='").append(y + 3).append("' width='")
+                    .append((int) (v * scale)).append("' height='").append(rowH - 6).append("' fill='")
+                    .append(c.pass() ? "#3a9d5d" : "#d0453a").append("'/>\n<text x='").append(left + (int) (v * scale) + 4)
+                    .append("' y='").append(y + 14).append("'>").append(escape(f(c.measured()) + " " + c.unit()))
+                    .append("</text>\n");
+        }
+        s.append("<line x1='").append(x1).append("' y1='32' x2='").append(x1).append("' y2='").append(height - 10)
+                .append("' stroke='black' stroke-dasharray='4 3'/>\n</svg>\n");
+        return s.toString();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,131 @@
+package org.peercircle.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.peercircle.testing.TokenSigner;
+
+/** The private copy of the system under test: ports, state folder, databases, tokens (all from run.sh). */
+public final class Sys {
+
+    public static final String[] SERVICES = { "participant-service", "session-service", "assessment-service",
+            "reporting-service" };
+
+    final Path root;
+    final Path home;
+    final int portBase;
+    final int pgPort;
+    final String kafka;
+    final TokenSigner signer;
+    final HttpClient http = OpenLoad.client();
+
+    Sys(Path root, Path home, int portBase, int pgPort, int kafkaPort) {
+        this.root = root;
+        this.home = home;
+        this.portBase = portBase;
+        this.pgPort = pgPort;
+        this.kafka = "localhost:" + kafkaPort;
+        this.signer = TokenSigner.fromPem(home.resolve("keys/private.pem"), "peercircle-local");
+    }
+
+    static Sys fromEnv() {
+        Path root = Path.of(System.getenv("BENCH_ROOT"));
+        return new Sys(root, Path.of(System.getenv("PEERCIRCLE_HOME")),
+                Integer.parseInt(System.getenv("PEERCIRCLE_PORT_BASE")),
+                Integer.parseInt(System.getenv("PEERCIRCLE_PG_PORT")),
+                Integer.parseInt(System.getenv("PEERCIRCLE_KAFKA_PORT")));
+    }
+
+    int port(String service) {
+        for (int i = 0; i < SERVICES.length; i++) {
+            if (SERVICES[i].equals(service)) {
+                return portBase + 1 + i;
+            }
+        }
+        throw new IllegalArgumentException(service);
+    }
+
+    String url(String service, String path) {
+        return "http://localhost:" + port(service) + path;
+    }
+
+    String jdbc(String db) {
+        return "jdbc:postgresql://localhost:" + pgPort + "/" + db;
+    }
+
+    Connection db(String db) throws SQLException {
+        return DriverManager.getConnection(jdbc(db), "postgres", "postgres");
+    }
+
+    long count(String db, String sql) {
+        try (Connection c = db(db); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    void exec(String db, String sql) throws SQLException {
+        try (Connection c = db(db); var st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    long pid(String service) throws IOException {
+        return Long.parseLong(Files.readString(home.resolve("run/" + service + ".pid")).trim());
+    }
+
+    /** The environment up.sh gives a service, for restarting it with other JVM flags. */
+    Map<String, String> serviceEnv(String service, int port, String database) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("QUARKUS_OIDC_PUBLIC_KEY", System.getenv("BENCH_PUBLIC_KEY"));
+        env.put("QUARKUS_OIDC_TOKEN_ISSUER", "peercircle-local");
+        env.put("QUARKUS_LOG_CONSOLE_JSON", "false");
+        return env;
+    }
+
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            // process gone
+        }
+        return -1;
+    }
+
+    boolean ready(int port) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().replace(" ", "").contains("\"status\":\"UP\"");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
+        System.out.flush();
+    }
+}

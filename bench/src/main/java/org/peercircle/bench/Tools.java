@@ -1,0 +1,141 @@
+package org.peercircle.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The raw baselines (pgbench, Kafka's ConsumerPerformance) and JFR profiles, run as the tools themselves. */
+final class Tools {
+
+    private Tools() {
+    }
+
+    static String run(Path log, List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
+        Sys.log("$ %s", String.join(" ", command));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + command);
+        }
+        return Files.readString(log);
+    }
+
+    record PgBench(double tps, double latencyAvgMs, int clients, int seconds, String script) {
+    }
+
+    static PgBench pgbench(Sys sys, Path dir, String name, String db, String script, int clients, int seconds)
+            throws Exception {
+        Path file = dir.resolve(name + ".sql");
+        Files.writeString(file, script);
+        String out = run(dir.resolve(name + ".log"), List.of("pgbench", "-n", "-h", "localhost", "-p",
+                String.valueOf(sys.pgPort), "-U", "postgres", "-M", "prepared", "-c", String.valueOf(clients), "-j", "2",
+                "-T", String.valueOf(seconds), "-f", file.toString(), db), seconds + 120L);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(out);
+        Matcher lat = Pattern.compile("latency average = ([0-9.]+) ms").matcher(out);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench failed:\n" + out);
+        }
+        return new PgBench(Double.parseDouble(tps.group(1)), lat.find() ? Double.parseDouble(lat.group(1)) : -1,
+                clients, seconds, script);
+    }
+
+    record ConsumerPerf(long messages, double seconds, double msgPerSec, double mbPerSec, double fetchMsgPerSec) {
+    }
+
+    static ConsumerPerf consumerPerformance(Sys sys, Path dir, String topic, long messages) throws Exception {
+        String cp = System.getProperty("java.class.path");
+        String out = run(dir.resolve("consumer-performance.log"), List.of(javaBin(), "-Xmx512m", "-cp", cp,
+                "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", sys.kafka, "--topic", topic,
+                "--messages", String.valueOf(messages), "--timeout", "60000"), 600);
+        // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms,
+        // fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+        for (String line : out.split("\n")) {
+            String[] f = line.split(",\\s*");
+            if (f.length >= 10 && f[0].matches("\\d{4}-.*")) {
+                double fetchMs = Double.parseDouble(f[7]);
+                return new ConsumerPerf(Long.parseLong(f[4].trim()), fetchMs / 1000, Double.parseDouble(f[5]),
+                        Double.parseDouble(f[3]), Double.parseDouble(f[9]));
+            }
+        }
+        throw new IllegalStateException("ConsumerPerformance output not understood:\n" + out);
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String jdkTool(String tool) {
+        Path p = Path.of(System.getProperty("java.home"), "bin", tool);
+        return Files.exists(p) ? p.toString() : tool;
+    }
+
+    /** Starts a JFR recording of {@code seconds} in a running service. */
+    static Path startJfr(long pid, Path dir, String name, int seconds) {
+        Path file = dir.resolve(name + ".jfr");
+        try {
+            run(dir.resolve(name + "-jcmd.log"), List.of(jdkTool("jcmd"), String.valueOf(pid), "JFR.start",
+                    "name=bench", "settings=default", "duration=" + seconds + "s", "filename=" + file), 60);
+        } catch (Exception e) {
+            Sys.log("JFR not started: %s", e);
+        }
+        return file;
+    }
+
+    /** The hottest top frames and the hottest PeerCircle frames of the recording's execution samples. */
+    static Map<String, Object> profile(Path jfr) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("recording", jfr.toString());
+        try {
+            for (int i = 0; i < 60 && !Files.exists(jfr); i++) {
+                Thread.sleep(1000);
+            }
+            String out = run(jfr.resolveSibling(jfr.getFileName() + ".samples.txt"),
+                    List.of(jdkTool("jfr"), "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", jfr.toString()),
+                    300);
+            Map<String, Integer> top = new HashMap<>();
+            Map<String, Integer> app = new HashMap<>();
+            int samples = 0;
+            String[] lines = out.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].contains("stackTrace = [")) {
+                    continue;
+                }
+                samples++;
+                boolean first = true;
+                for (int j = i + 1; j < lines.length && !lines[j].trim().startsWith("]"); j++) {
+                    String frame = lines[j].trim().replaceAll("\\s+line:.*", "");
+                    if (first) {
+                        top.merge(frame, 1, Integer::sum);
+                        first = false;
+                    }
+                    if (frame.startsWith("org.peercircle")) {
+                        app.merge(frame, 1, Integer::sum);
+                        break;
+                    }
+                }
+            }
+            result.put("executionSamples", samples);
+            result.put("topFrames", topN(top, samples, 8));
+            result.put("topPeerCircleFrames", topN(app, samples, 6));
+        } catch (Exception e) {
+            result.put("error", e.toString());
+        }
+        return result;
+    }
+
+    private static List<String> topN(Map<String, Integer> counts, int total, int n) {
+        List<String> out = new ArrayList<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(n)
+                .forEach(e -> out.add(String.format("%.1f%% %s", 100.0 * e.getValue() / Math.max(1, total), e.getKey())));
+        return out;
+    }
+}
