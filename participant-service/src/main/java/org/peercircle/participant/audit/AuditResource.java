@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.peercircle.participant.paging.Page;
 import org.peercircle.participant.participant.ParticipantRegistry;
 import org.peercircle.participant.paging.PageRequest;
 import org.peercircle.participant.paging.QueryParameters;
@@ -40,12 +39,16 @@ public class AuditResource {
         }
     }
 
+    @Schema(name = "AuditPage")
+    public record AuditPage(List<AuditEntryView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
     @GET
     @Transactional
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(operationId = "listAuditEntries",
             summary = "Accesses to personal data, newest first, filtered by participant, user, operation and dates")
-    public Page<AuditEntryView> list(
+    public AuditPage list(
             @Parameter(description = "Only accesses to this participant", example = "3f0e6a8c-2f4b-4d7e-9a51-0c2d8e1b7a90")
             @QueryParam("participantId") String participantId,
             @Parameter(description = "Only accesses by this user (token subject)", example = "li.socialworker")
@@ -92,6 +95,7 @@ public class AuditResource {
         var found = AuditEntry.<AuditEntry>find(query, Sort.descending("id"), params);
         List<AuditEntryView> items = found.page(io.quarkus.panache.common.Page.of(pageRequest.page(), pageRequest.size()))
                 .list().stream().map(AuditEntryView::of).toList();
-        return Page.of(items, pageRequest, found.count());
+        long total = found.count();
+        return new AuditPage(items, pageRequest.page(), pageRequest.size(), total, pageRequest.totalPages(total));
     }
 }

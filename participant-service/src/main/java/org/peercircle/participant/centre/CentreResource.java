@@ -19,7 +19,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.peercircle.platform.problem.ProblemException;
 import org.peercircle.platform.security.Caller;
@@ -50,6 +52,8 @@ public class CentreResource {
     @Transactional
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(operationId = "createCentre", summary = "Register a community centre")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CentreView.class)))
+    @APIResponse(responseCode = "409", description = "A centre of that name exists")
     public Response create(@Valid @NotNull CentreRequest request) {
         if (Centre.count("lower(name) = ?1", request.name().toLowerCase()) > 0) {
             throw ProblemException.conflict("A centre named '" + request.name() + "' already exists");

@@ -103,6 +103,7 @@ public class ConsentResource {
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "getConsents", summary = "The participant's consents in force and their history")
+    @APIResponse(responseCode = "200", description = "The consents")
     @APIResponse(responseCode = "410", description = "The participant was erased")
     public ConsentsView get(@PathParam("id") UUID id) {
         Participant p = registry.find(id);

@@ -58,6 +58,7 @@ public class PeerMatchResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR })
     @Operation(operationId = "listPeerMatches",
             summary = "Other participants of the same centre ranked by hometown, dialect, interests, neighbourhood and age")
+    @APIResponse(responseCode = "200", description = "The matches, best first")
     @APIResponse(responseCode = "410", description = "The participant was erased")
     public PeerMatchesView matches(@PathParam("id") UUID id,
             @Parameter(description = "How many matches, 1 to 50", example = "10") @QueryParam("limit") Integer limit) {

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Ranks the other participants of a centre by what helps older people become friends, as the old-drifter
  * studies describe it: a shared hometown (同乡) or dialect, shared interests, living nearby, being of an age.
@@ -34,6 +36,7 @@ public final class PeerRanking {
 
     private static final Set<String> COMMON_LANGUAGES = Set.of("普通话", "国语", "mandarin", "putonghua");
 
+    @Schema(name = "PeerMatchReasonCode")
     public enum ReasonCode {
         SAME_HOMETOWN_CITY, SAME_HOMETOWN_PROVINCE, SHARED_DIALECT, SHARED_INTERESTS, SAME_NEIGHBOURHOOD, SIMILAR_AGE
     }
@@ -44,6 +47,7 @@ public final class PeerRanking {
     }
 
     /** {@code label} is zh-CN, {@code labelEn} English; {@code detail} names what is shared. */
+    @Schema(name = "PeerMatchReason")
     public record Reason(ReasonCode code, int points, String label, String labelEn, String detail) {
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.peercircle.participant.network.Tie.SupportKind;
 import org.peercircle.participant.network.Tie.TieType;
 
@@ -20,13 +21,16 @@ import org.peercircle.participant.network.Tie.TieType;
  */
 public final class NetworkComparison {
 
+    @Schema(name = "NetworkTypeChange")
     public record TypeChange(TieType type, int before, int after, List<String> gained, List<String> lost,
             List<String> kept) {
     }
 
+    @Schema(name = "NetworkCountChange")
     public record CountChange(int before, int after) {
     }
 
+    @Schema(name = "NetworkChange")
     public record Result(NetworkCounts before, NetworkCounts after, List<TypeChange> byType,
             Map<SupportKind, CountChange> bySupport, CountChange formal, CountChange informal, int gained, int lost) {
     }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.peercircle.participant.network.Tie.SupportKind;
 import org.peercircle.participant.network.Tie.TieType;
 
@@ -13,6 +14,7 @@ import org.peercircle.participant.network.Tie.TieType;
  * present (zero when absent), so consumers can compare snapshots key by key. A tie giving several kinds of
  * support counts once under each.
  */
+@Schema(name = "NetworkCounts")
 public record NetworkCounts(int total, int formal, int informal, Map<String, Integer> byType,
         Map<String, Integer> bySupport) {
 

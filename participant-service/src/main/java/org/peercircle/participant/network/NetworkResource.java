@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -118,7 +119,8 @@ public class NetworkResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR })
     @Operation(operationId = "recordNetworkSnapshot",
             summary = "Record the participant's support network as of a day (baseline, end of group, ...)")
-    @APIResponse(responseCode = "201", description = "Recorded; participant.network-recorded.v1 publishes counts only")
+    @APIResponse(responseCode = "201", description = "Recorded; participant.network-recorded.v1 publishes counts only",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SnapshotView.class)))
     @APIResponse(responseCode = "410", description = "The participant was erased")
     public Response record(@PathParam("id") UUID id, @Valid @NotNull SnapshotRequest request) {
         Participant p = registry.find(id);
@@ -160,6 +162,7 @@ public class NetworkResource {
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR })
     @Operation(operationId = "listNetworkSnapshots", summary = "The participant's network snapshots, oldest first")
+    @APIResponse(responseCode = "200", description = "The snapshots")
     @APIResponse(responseCode = "410", description = "The participant was erased")
     public List<SnapshotView> list(@PathParam("id") UUID id) {
         Participant p = registry.find(id);
@@ -173,6 +176,7 @@ public class NetworkResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR })
     @Operation(operationId = "compareNetworkSnapshots",
             summary = "Ties gained, lost and kept by type between two snapshots (default: the first and the latest)")
+    @APIResponse(responseCode = "200", description = "The comparison")
     @APIResponse(responseCode = "404", description = "No snapshots, or a snapshot id not of this participant")
     @APIResponse(responseCode = "410", description = "The participant was erased")
     public ComparisonView compare(@PathParam("id") UUID id,

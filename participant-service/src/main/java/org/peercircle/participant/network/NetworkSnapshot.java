@@ -1,4 +1,5 @@
 package org.peercircle.participant.network;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,6 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class NetworkSnapshot extends PanacheEntityBase {
 
+    @Schema(name = "NetworkOccasion")
     public enum Occasion { BASELINE, MID_GROUP, END_OF_GROUP, FOLLOW_UP, OTHER }
 
     @Id

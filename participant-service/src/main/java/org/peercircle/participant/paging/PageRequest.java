@@ -27,7 +27,7 @@ public record PageRequest(int page, int size) {
         return new PageRequest(p, s);
     }
 
-    public int offset() {
-        return page * size;
+    public int totalPages(long totalItems) {
+        return (int) ((totalItems + size - 1) / size);
     }
 }

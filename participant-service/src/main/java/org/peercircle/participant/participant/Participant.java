@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.peercircle.contracts.Cohort.Gender;
@@ -26,6 +27,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class Participant extends PanacheEntityBase {
 
+    @Schema(name = "ParticipantStatus")
     public enum Status { REFERRED, SCREENING, ELIGIBLE, INELIGIBLE, ENROLLED, COMPLETED, WITHDRAWN }
 
     public enum ReferralSource { SELF, FAMILY, NEIGHBOUR, COMMUNITY_WORKER, HOSPITAL, CITY_PLATFORM }

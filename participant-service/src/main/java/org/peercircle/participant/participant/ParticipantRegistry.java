@@ -31,7 +31,6 @@ import org.peercircle.contracts.participant.ParticipantRegistered;
 import org.peercircle.participant.audit.AuditLog;
 import org.peercircle.participant.audit.AuditOperation;
 import org.peercircle.participant.centre.Centre;
-import org.peercircle.participant.paging.Page;
 import org.peercircle.participant.paging.PageRequest;
 import org.peercircle.platform.outbox.Outbox;
 import org.peercircle.platform.problem.Problem;
@@ -111,21 +110,21 @@ public class ParticipantRegistry {
     }
 
     @Transactional
-    public Page<ParticipantView> list(ParticipantFilter filter, PageRequest page) {
+    public ParticipantPage list(ParticipantFilter filter, PageRequest page) {
         List<String> where = new ArrayList<>(List.of("erasedAt is null"));
         Map<String, Object> params = new HashMap<>();
-        var restriction = caller.centreRestriction();
-        if (restriction.isPresent()) {
-            if (restriction.get().isEmpty()) {
-                return Page.of(List.of(), page, 0);
-            }
-            where.add("centreId in :centres");
-            params.put("centres", restriction.get());
-        }
         if (filter.centreId() != null) {
             caller.requireCentre(filter.centreId(), "centre", filter.centreId());
             where.add("centreId = :centre");
             params.put("centre", filter.centreId());
+        }
+        var restriction = caller.centreRestriction();
+        if (restriction.isPresent()) {
+            if (restriction.get().isEmpty()) {
+                return ParticipantPage.of(List.of(), page, 0);
+            }
+            where.add("centreId in :centres");
+            params.put("centres", restriction.get());
         }
         if (filter.status() != null) {
             where.add("status = :status");
@@ -160,7 +159,7 @@ public class ParticipantRegistry {
         audit.record(AuditOperation.LIST,
                 found.stream().map(p -> new AuditLog.Subject(p.id, p.centreId)).toList());
         LocalDate today = today();
-        return Page.of(found.stream().map(p -> ParticipantView.of(p, today)).toList(), page, query.count());
+        return ParticipantPage.of(found.stream().map(p -> ParticipantView.of(p, today)).toList(), page, query.count());
     }
 
     /**

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.peercircle.contracts.Cohort.LivingSituation;
 import org.peercircle.participant.erasure.Erasure;
-import org.peercircle.participant.paging.Page;
 import org.peercircle.participant.paging.PageRequest;
 import org.peercircle.participant.paging.QueryParameters;
 import org.peercircle.participant.participant.Participant.Status;
@@ -51,7 +50,8 @@ public class ParticipantResource {
     @POST
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.INTEGRATION })
     @Operation(operationId = "registerParticipant", summary = "Register a person referred to a centre")
-    @APIResponse(responseCode = "201", description = "Registered; status REFERRED")
+    @APIResponse(responseCode = "201", description = "Registered; status REFERRED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ParticipantView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid (problem+json naming it)")
     @APIResponse(responseCode = "404", description = "The centre does not exist or is not the caller's")
     @APIResponse(responseCode = "409", description = "Probably already registered: same centre and birth date, and "
@@ -70,7 +70,7 @@ public class ParticipantResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.INTEGRATION })
     @Operation(operationId = "listParticipants",
             summary = "Participants of the caller's centres, filtered and paged, newest registration first")
-    public Page<ParticipantView> list(
+    public ParticipantPage list(
             @Parameter(description = "Only this centre", example = "0b7c4f2e-9a1d-4e63-8f25-6d3a1c9e4b70")
             @QueryParam("centreId") String centreId,
             @Parameter(description = "Lifecycle status", example = "ELIGIBLE") @QueryParam("status") String status,
@@ -98,6 +98,7 @@ public class ParticipantResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.INTEGRATION })
     @Operation(operationId = "getParticipant", summary = "One participant, with personal data")
+    @APIResponse(responseCode = "200", description = "The participant")
     @APIResponse(responseCode = "404", description = "Unknown, or in a centre the caller may not see")
     @APIResponse(responseCode = "410", description = "Erased: only the pseudonymous id remains")
     public ParticipantView get(@PathParam("id") UUID id) {

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A centre's screening rule: conditions on instrument scores (the total, or one subscale), combined with ANY
  * (e.g. "interpersonal alienation ≥ 20 or loneliness ≥ 45") or ALL. Instrument codes and subscale names are
@@ -16,12 +18,15 @@ import java.util.stream.Collectors;
  */
 public record EligibilityRule(Combinator combinator, List<Condition> conditions) {
 
+    @Schema(name = "EligibilityCombinator")
     public enum Combinator { ANY, ALL }
 
+    @Schema(name = "EligibilityOperator")
     public enum Operator { GTE, LTE }
 
     public enum Verdict { ELIGIBLE, INELIGIBLE, PENDING }
 
+    @Schema(name = "EligibilityCondition")
     public record Condition(String instrumentCode, String subscale, Operator operator, double threshold) {
 
         /** The score this condition looks at, or null when it has not been scored yet. */
@@ -56,6 +61,7 @@ public record EligibilityRule(Combinator combinator, List<Condition> conditions)
         }
     }
 
+    @Schema(name = "EligibilityConditionResult", description = "score is null when not yet scored; met likewise")
     public record ConditionResult(Condition condition, Double score, Boolean met) {
     }
 

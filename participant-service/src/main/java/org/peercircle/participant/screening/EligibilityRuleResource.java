@@ -49,7 +49,7 @@ public class EligibilityRuleResource {
             Long version) {
     }
 
-    @Schema(name = "EligibilityCondition")
+    @Schema(name = "EligibilityConditionRequest")
     public record ConditionRequest(
             @Schema(examples = "ALIENATION-7", description = "Instrument code as assessment-service publishes it")
             @NotBlank @Size(max = 50) @Pattern(regexp = "^[A-Za-z0-9_.-]+$", message = "may hold letters, digits, '_', '.' and '-' only")
@@ -109,6 +109,7 @@ public class EligibilityRuleResource {
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "getEligibilityRule", summary = "A centre's eligibility rule")
+    @APIResponse(responseCode = "200", description = "The rule")
     @APIResponse(responseCode = "404", description = "Unknown centre, another centre, or no rule configured yet")
     public EligibilityRuleView get(@PathParam("id") UUID centreId) {
         requireCentre(centreId);

@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.ColumnTransformer;
 import org.peercircle.participant.participant.Participant.Status;
 
@@ -17,8 +18,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class ScreeningDecision extends PanacheEntityBase {
 
+    @Schema(name = "ScreeningOutcome")
     public enum Outcome { ELIGIBLE, INELIGIBLE }
 
+    @Schema(name = "ScreeningMethod")
     public enum Method { AUTOMATIC, MANUAL }
 
     @Id

@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -74,7 +75,8 @@ public class ScreeningResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "decideScreening",
             summary = "Decide eligibility by hand, with a reason; moves the participant along the lifecycle")
-    @APIResponse(responseCode = "201", description = "Decided; each status step published")
+    @APIResponse(responseCode = "201", description = "Decided; each status step published",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScreeningDecisionView.class)))
     @APIResponse(responseCode = "409", description = "The lifecycle does not lead there from the current status")
     @APIResponse(responseCode = "410", description = "The participant was erased")
     public Response decide(@PathParam("id") UUID id, @Valid @NotNull ManualDecisionRequest request) {
@@ -91,6 +93,7 @@ public class ScreeningResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "listScreeningDecisions",
             summary = "A participant's screening decisions, newest first, each with its basis or reason")
+    @APIResponse(responseCode = "200", description = "The decisions")
     @APIResponse(responseCode = "410", description = "The participant was erased")
     public List<ScreeningDecisionView> list(@PathParam("id") UUID id) {
         Participant p = registry.find(id);

@@ -55,6 +55,7 @@ public class StatusResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "changeParticipantStatus",
             summary = "Move a participant along the lifecycle; an illegal step answers 409 with the allowed ones")
+    @APIResponse(responseCode = "200", description = "Moved; participant.status-changed.v1 published")
     @APIResponse(responseCode = "409", description = "Illegal transition; `allowedTransitions` lists the legal ones")
     @APIResponse(responseCode = "410", description = "The participant was erased")
     public ParticipantView change(@PathParam("id") UUID id, @Valid @NotNull StatusChangeRequest request) {
@@ -69,6 +70,7 @@ public class StatusResource {
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "getParticipantStatusHistory", summary = "Every lifecycle step, oldest first, with notes")
+    @APIResponse(responseCode = "200", description = "The steps")
     @APIResponse(responseCode = "410", description = "The participant was erased")
     public List<StatusChangeView> history(@PathParam("id") UUID id) {
         Participant p = registry.find(id);
