@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import org.peercircle.contracts.Topics;
 import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.problem.ProblemException;
+import org.peercircle.reporting.live.LiveUpdates;
 import org.peercircle.reporting.readmodel.Projection;
 import org.peercircle.reporting.readmodel.ReadModelTables;
 import org.peercircle.reporting.readmodel.Sql;
@@ -235,6 +236,8 @@ public class ReadModelRebuild {
         }
         sql.update("DROP SCHEMA " + RETIRED + " CASCADE");
         sql.update("DROP SCHEMA " + SHADOW);
+        // open dashboards re-read their figures once the swap commits
+        sql.list("SELECT pg_notify(?, 'rebuild')", rs -> null, LiveUpdates.CHANNEL);
     }
 
     /**

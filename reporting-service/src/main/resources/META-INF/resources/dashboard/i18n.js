@@ -1,0 +1,47 @@
+/* Texts of the dashboard: zh-CN first (the default), English second. */
+window.I18N = {
+  'zh-CN': {
+    title: '小组成效看板', switchTo: 'English', city: '全市概览', centre: '中心', group: '小组',
+    token: '访问令牌（Bearer token）', enter: '进入', live: '实时更新', offline: '未连接',
+    peopleServed: '服务人数', migrants: '老漂族', livingAlone: '独居', groupsRunning: '进行中的小组',
+    groupsClosed: '已结束的小组', peopleInGroups: '参加小组人数', attendanceRate: '出勤率',
+    enrolled: '在组', completed: '完成', withdrawn: '退出', waitListed: '候补', leftWaitList: '退出候补',
+    retentionRate: '保留率', byAgeBand: '年龄段', byLivingSituation: '居住状况', byStatus: '状态',
+    centres: '各中心', groups: '小组', outcomes: '成效', needs: '需求问卷', attendance: '出勤热力图',
+    atRisk: '流失风险成员', sessions: '活动节次', withdrawalReasons: '退出原因', noData: '暂无数据',
+    suppressed: '人数过少，已隐藏', member: '成员', session: '第 {n} 节', pre: '前测', post: '后测',
+    fell: '下降', rose: '上升', noChange: '没有变化', points: '分',
+    sentence: '{construct}平均{verb} {amount} {points}', sentenceNone: '{construct}平均没有变化',
+    effect: { LARGE: '效应量大', MEDIUM: '效应量中等', SMALL: '效应量小', NEGLIGIBLE: '效应量可忽略' },
+    paired: '{n} 人有前后测', rciCounts: '{improved} 人可靠改善，{unchanged} 人无可靠变化，{worse} 人可靠恶化',
+    consecutive: '连续缺席 {n} 次', mean: '平均', status: { PLANNING: '筹备', RECRUITING: '招募中', RUNNING: '进行中', CLOSED: '已结束' },
+    attendanceStatus: { PRESENT: '出席', LATE: '迟到', ABSENT: '缺席', EXCUSED: '请假' },
+    stats: '统计', change: '变化', forbidden: '此令牌无权查看该页面', failed: '加载失败',
+    constructs: { loneliness: '孤独感', alienation: '人际疏离感', selfEfficacy: '自我效能感', support: '社会支持', skills: '人际交往能力' },
+    ageBand: { UNDER_60: '60岁以下', AGE_60_69: '60–69岁', AGE_70_79: '70–79岁', AGE_80_89: '80–89岁', AGE_90_PLUS: '90岁及以上' },
+    living: { ALONE: '独居', WITH_SPOUSE: '与配偶同住', WITH_CHILDREN: '与子女同住', WITH_GRANDCHILDREN: '与孙辈同住', OTHER: '其他' },
+    listSep: '，', themeTags: '主题标签'
+  },
+  en: {
+    title: 'Group outcomes dashboard', switchTo: '中文', city: 'City overview', centre: 'Centre', group: 'Group',
+    token: 'Access token (bearer)', enter: 'Open', live: 'live', offline: 'not connected',
+    peopleServed: 'People served', migrants: 'Migrant elders', livingAlone: 'Living alone', groupsRunning: 'Groups running',
+    groupsClosed: 'Groups closed', peopleInGroups: 'People in groups', attendanceRate: 'Attendance',
+    enrolled: 'Enrolled', completed: 'Completed', withdrawn: 'Withdrawn', waitListed: 'Wait-listed', leftWaitList: 'Left wait-list',
+    retentionRate: 'Retention', byAgeBand: 'Age band', byLivingSituation: 'Living situation', byStatus: 'Status',
+    centres: 'Centres', groups: 'Groups', outcomes: 'Outcomes', needs: 'Needs questionnaires', attendance: 'Attendance heat map',
+    atRisk: 'Members at risk', sessions: 'Sessions', withdrawalReasons: 'Withdrawal reasons', noData: 'No data yet',
+    suppressed: 'too few people, withheld', member: 'Member', session: 'Session {n}', pre: 'Before', post: 'After',
+    fell: 'fell', rose: 'rose', noChange: 'did not change', points: 'points',
+    sentence: '{construct} {verb} by {amount} {points} on average', sentenceNone: '{construct} did not change on average',
+    effect: { LARGE: 'large effect', MEDIUM: 'medium effect', SMALL: 'small effect', NEGLIGIBLE: 'negligible effect' },
+    paired: '{n} people measured before and after', rciCounts: '{improved} reliably improved, {unchanged} no reliable change, {worse} reliably worse',
+    consecutive: '{n} absences in a row', mean: 'mean', status: { PLANNING: 'planning', RECRUITING: 'recruiting', RUNNING: 'running', CLOSED: 'closed' },
+    attendanceStatus: { PRESENT: 'present', LATE: 'late', ABSENT: 'absent', EXCUSED: 'excused' },
+    stats: 'Statistics', change: 'Change', forbidden: 'This token may not see this page', failed: 'Could not load',
+    constructs: { loneliness: 'loneliness', alienation: 'interpersonal alienation', selfEfficacy: 'self-efficacy', support: 'social support', skills: 'interpersonal skills' },
+    ageBand: { UNDER_60: 'under 60', AGE_60_69: '60–69', AGE_70_79: '70–79', AGE_80_89: '80–89', AGE_90_PLUS: '90+' },
+    living: { ALONE: 'alone', WITH_SPOUSE: 'with spouse', WITH_CHILDREN: 'with children', WITH_GRANDCHILDREN: 'with grandchildren', OTHER: 'other' },
+    listSep: ', ', themeTags: 'Theme tags'
+  }
+};
