@@ -51,7 +51,7 @@ public class GroupSessionsResource {
     }
 
     @GET
-        @Transactional
+    @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.INTEGRATION })
     @Operation(operationId = "listSessions", summary = "The group's sessions in time order")
     public List<SessionView> list(@PathParam("groupId") UUID groupId) {
@@ -61,7 +61,7 @@ public class GroupSessionsResource {
     }
 
     @POST
-        @Transactional
+    @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "addSession", summary = "Add a session to the group's schedule (next sequence number)")
     @APIResponse(responseCode = "201", description = "Scheduled")
