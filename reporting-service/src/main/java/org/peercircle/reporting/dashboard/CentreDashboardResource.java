@@ -59,9 +59,11 @@ public class CentreDashboardResource {
             List<Figures.Needs> needs) {
     }
 
+    @Schema(name = "CentreMembership")
     public record Membership(long enrolled, long completed, long withdrawn, long waitListed) {
     }
 
+    @Schema(name = "GroupSummary")
     public record GroupSummary(UUID groupId, String title, String kind, String status,
             GroupProcess.Membership membership, long sessionsHeld, Double attendanceRate, List<GroupProcess.AtRisk> atRisk) {
     }

@@ -49,9 +49,11 @@ public class CityDashboardResource {
             List<Outcome> outcomes, List<Needs> needs) {
     }
 
+    @Schema(name = "CityMembership")
     public record Membership(Cell enrolled, Cell completed, Cell withdrawn, Cell waitListed) {
     }
 
+    @Schema(name = "CentreSummary")
     public record CentreSummary(UUID centreId, Cell peopleServed, long groupsRunning, long groupsClosed) {
     }
 

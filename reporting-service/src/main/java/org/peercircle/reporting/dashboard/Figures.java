@@ -23,6 +23,7 @@ public record Figures(
         List<InstrumentOutcome> outcomes, List<Needs> needs) {
 
     /** Answers to a needs questionnaire: per item, how many people gave each answer (their latest). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "NeedsDistribution")
     public record Needs(String instrumentCode, int instrumentVersion, long respondents,
             Map<String, Map<String, Long>> items) {
     }

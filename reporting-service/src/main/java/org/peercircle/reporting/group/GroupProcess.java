@@ -27,13 +27,14 @@ public record GroupProcess(
         @Schema(description = "One row per member: the attendance heat map") List<MemberFigures> members,
         List<AtRisk> atRisk) {
 
-    @Schema(description = "enrolled: holds a seat in a group still running; completed: held a seat when the group "
+    @Schema(name = "GroupMembership", description = "enrolled: holds a seat in a group still running; completed: held a seat when the group "
             + "closed; withdrawn: left after taking a seat; waitListed: waiting; leftWaitList: left while waiting. "
             + "retentionRate = (enrolled + completed) / (enrolled + completed + withdrawn)")
     public record Membership(long enrolled, long completed, long withdrawn, long waitListed, long leftWaitList,
             Double retentionRate) {
     }
 
+    @Schema(name = "SessionAttendance")
     public record SessionFigures(UUID sessionId, int sequence, String theme, String phase, OffsetDateTime startsAt,
             @Schema(description = "SCHEDULED or CANCELLED") String status, OffsetDateTime completedAt,
             List<String> themeTags, Double objectivesMet, long recorded, long present, long late, long absent,
@@ -41,6 +42,7 @@ public record GroupProcess(
             @Schema(description = "(present + late) / recorded; null before attendance is recorded") Double attendanceRate) {
     }
 
+    @Schema(name = "MemberAttendance")
     public record MemberFigures(UUID participantId,
             @Schema(description = "ENROLLED, WITHDRAWN, WAIT_LISTED, LEFT_WAIT_LIST or NONE (attended without a seat)")
             String state, String withdrawalReason, long attended, long recorded, Double attendanceRate,
@@ -48,7 +50,7 @@ public record GroupProcess(
             @Schema(description = "Session sequence number → PRESENT, LATE, ABSENT or EXCUSED") Map<Integer, String> attendance) {
     }
 
-    @Schema(description = "From member.at-risk.v1; cleared once the member attends a later session or leaves")
+    @Schema(name = "MemberAtRisk", description = "From member.at-risk.v1; cleared once the member attends a later session or leaves")
     public record AtRisk(UUID participantId, int consecutiveAbsences, UUID lastSessionId, Integer lastSessionSequence,
             OffsetDateTime detectedAt) {
     }

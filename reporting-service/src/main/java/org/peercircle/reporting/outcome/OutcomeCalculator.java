@@ -134,7 +134,7 @@ public final class OutcomeCalculator {
                 unchanged++;
             }
             members.add(new ScaleOutcome.MemberChange(pairs.get(i).participantId(), pairs.get(i).groupId(), pre[i],
-                    post[i], post[i] - pre[i], rci, category));
+                    post[i], post[i] - pre[i], rci, category == null ? null : category.name()));
         }
         boolean counted = basis != null;
         return new ScaleOutcome(name, c.n(), c.preMean(), c.preSd(), c.postMean(), c.postSd(), c.meanChange(),

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.peercircle.reporting.statistics.ReliableChange;
 import org.peercircle.reporting.statistics.SignedRankTest;
 
 /**
@@ -31,6 +30,7 @@ public record ScaleOutcome(
         Integer worse,
         @Schema(description = "Per member; left out of pooled centre and city figures") List<MemberChange> members) {
 
+    @Schema(name = "ConfidenceInterval")
     public record Interval(double lower, double upper) {
     }
 
@@ -41,27 +41,30 @@ public record ScaleOutcome(
     @Schema(name = "WilcoxonSignedRank", description = "W is W+ (sum of ranks of positive post − pre differences, R's V); "
             + "zero differences are dropped, ties get mid-ranks; EXACT (permutation distribution, also with ties) "
             + "for n ≤ 25 non-zero differences, NORMAL_APPROXIMATION with tie and continuity correction above")
-    public record Wilcoxon(double w, double wMinus, int nNonZero, int zeros, SignedRankTest.Method method, Double z,
-            Double p) {
+    public record Wilcoxon(double w, double wMinus, int nNonZero, int zeros,
+            @Schema(enumeration = { "EXACT", "NORMAL_APPROXIMATION", "NO_NONZERO_DIFFERENCES" }, examples = "EXACT") String method,
+            Double z, Double p) {
 
         static Wilcoxon of(SignedRankTest.Result r) {
-            return new Wilcoxon(r.w(), r.wMinus(), r.n(), r.zeros(), r.method(), r.z(), r.p());
+            return new Wilcoxon(r.w(), r.wMinus(), r.n(), r.zeros(), r.method().name(), r.z(), r.p());
         }
     }
 
-    @Schema(description = "Cohen's dz = mean change / SD of change; Hedges' gz = J(df)·dz with the exact J; "
+    @Schema(name = "PairedEffectSize", description = "Cohen's dz = mean change / SD of change; Hedges' gz = J(df)·dz with the exact J; "
             + "magnitude from |dz| by Cohen's conventions")
     public record EffectSize(double cohensDz, Double hedgesGz, String magnitude) {
     }
 
-    @Schema(description = "Jacobson–Truax: S_diff = √2 · SD · √(1 − reliability); |RCI| > 1.96 is reliable change")
+    @Schema(name = "ReliableChangeBasis", description = "Jacobson–Truax: S_diff = √2 · SD · √(1 − reliability); |RCI| > 1.96 is reliable change")
     public record RciBasis(double reliability, double sd,
             @Schema(description = "NORM_SD (the instrument's normative SD) or GROUP_PRE_SD (this group's pre-test SD)")
             String sdSource,
             double sDiff, double criterion) {
     }
 
+    @Schema(name = "MemberChange")
     public record MemberChange(UUID participantId, UUID groupId, double pre, double post, double change, Double rci,
-            ReliableChange.Category category) {
+            @Schema(enumeration = { "RELIABLY_IMPROVED", "NO_RELIABLE_CHANGE", "RELIABLY_DETERIORATED" },
+                    examples = "RELIABLY_IMPROVED") String category) {
     }
 }

@@ -60,6 +60,7 @@ public class ReadModelRebuild {
     private static final String RETIRED = "reporting_retired";
     private static final int SWAP_ATTEMPTS = 5;
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "Rebuild")
     public record Run(UUID id, String status, OffsetDateTime requestedAt, OffsetDateTime finishedAt,
             Long eventsReplayed, String failure) {
     }
