@@ -68,6 +68,11 @@ class RebuildTest {
         Fixtures.publish(EventTypes.PARTICIPANT_ERASED, gone, new ParticipantErased(gone, centre, T0));
 
         awaitLiveModelHasConsumedEveryRecord();
+        // the erased person is in no read model: only the bare id remains as a tombstone
+        for (String table : ReadModelTables.PER_PARTICIPANT) {
+            assertThat(count("SELECT count(*) FROM " + table + " WHERE participant_id = '" + gone + "'")).as(table).isZero();
+        }
+        assertThat(count("SELECT count(*) FROM erased_participant WHERE participant_id = '" + gone + "'")).isEqualTo(1);
         Map<String, List<String>> live = snapshot();
         assertThat(live.get("assessment_score")).isNotEmpty();
         assertThat(live.get("erased_participant")).isNotEmpty();
