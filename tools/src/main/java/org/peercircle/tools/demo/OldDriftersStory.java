@@ -18,12 +18,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * T Community (T社区), a big-city neighbourhood where many retirees from other provinces look after their
  * grandchildren. Fourteen people are referred; nine are screened in for their high interpersonal alienation,
  * seven take the seats of a six-session peer-support group built on social-support theory and two wait.
- * Interpersonal alienation (IPA-7) and loneliness (UCLA-3) are measured before and after, and each member's
+ * Interpersonal alienation (ALIENATION-7) and loneliness (UCLA-3) are measured before and after, and each member's
  * support network is mapped at the start and the end, when it holds new peer ties from the group.
  */
 final class OldDriftersStory extends Story {
 
-    static final String CENTRE = "T社区长者服务中心";
+    static final String CENTRE = "T社区长者服务站";
     static final String GROUP = "T社区老漂族同伴支持小组";
     private static final String[] NEIGHBOURHOODS = { "T社区翠园小区", "T社区华景新城", "T社区骏景花园", "T社区金碧小区",
             "T社区天晖小区" };
@@ -73,7 +73,7 @@ final class OldDriftersStory extends Story {
     void tell() {
         openCentre(CENTRE, "天河区", "天河区 T 社区党群服务中心二楼");
         pc.eligibilityRule(tokens.coordinator(), centre, "ANY",
-                new Object[] { "IPA-7", "GTE", 21 }, new Object[] { "UCLA-3", "GTE", 6 });
+                new Object[] { "ALIENATION-7", "GTE", 21 }, new Object[] { "UCLA-3", "GTE", 6 });
 
         List<Member> eligible = register(drifters(9, "COMMUNITY_WORKER"));
         List<Member> members = eligible.subList(0, 7);
@@ -91,13 +91,13 @@ final class OldDriftersStory extends Story {
         Map<Member, Integer> screeningScore = new LinkedHashMap<>();
         int day = 0;
         for (Member m : eligible) {
-            int score = Math.max(21, Scale.IPA_7.draw(26.5, 2.5, people.random()));
-            screeningScore.put(m, total(assess(m, null, Scale.IPA_7, "SCREENING", score,
+            int score = Math.max(21, Scale.ALIENATION_7.draw(26.5, 2.5, people.random()));
+            screeningScore.put(m, total(assess(m, null, Scale.ALIENATION_7, "SCREENING", score,
                     at(SCREENING.plusDays(day++ % 5), "10:00"))));
         }
         for (Member m : screenedOut) {
             LocalDate on = SCREENING.plusDays(day++ % 5);
-            assess(m, null, Scale.IPA_7, "SCREENING", people.between(13, 17), at(on, "10:30"));
+            assess(m, null, Scale.ALIENATION_7, "SCREENING", people.between(13, 17), at(on, "10:30"));
             assess(m, null, Scale.UCLA_3, "SCREENING", people.between(3, 4), at(on, "10:45"));
         }
         pc.changeStatus(socialWorker, inScreening.id(), "SCREENING", null, "女儿来电转介，已预约下周家访做筛查");
@@ -124,10 +124,10 @@ final class OldDriftersStory extends Story {
         List<JsonNode> sessions = sessions(group);
         Map<Member, int[]> pre = new LinkedHashMap<>();
         for (Member m : members) {
-            int ipa = Scale.IPA_7.clamp(screeningScore.get(m) + people.between(-1, 1));
+            int ipa = Scale.ALIENATION_7.clamp(screeningScore.get(m) + people.between(-1, 1));
             int ucla = Scale.UCLA_3.draw(7.3, 1.0, people.random());
             pre.put(m, new int[] { ipa, ucla });
-            assess(m, group, Scale.IPA_7, "PRE", ipa, at(day(sessions.get(0)), "09:40"));
+            assess(m, group, Scale.ALIENATION_7, "PRE", ipa, at(day(sessions.get(0)), "09:40"));
             assess(m, group, Scale.UCLA_3, "PRE", ucla, at(day(sessions.get(0)), "09:50"));
         }
 
@@ -141,7 +141,7 @@ final class OldDriftersStory extends Story {
             // the fourth member gained little; the others clearly less alienated and less lonely
             double ipaDrop = i == 3 ? 1 : people.random().nextGaussian() * 2 + 6.5;
             double uclaDrop = i == 3 ? 0 : people.random().nextGaussian() * 0.8 + 2;
-            assess(m, group, Scale.IPA_7, "POST", Scale.IPA_7.clamp(Math.round(pre.get(m)[0] - ipaDrop)), at(last, "10:40"));
+            assess(m, group, Scale.ALIENATION_7, "POST", Scale.ALIENATION_7.clamp(Math.round(pre.get(m)[0] - ipaDrop)), at(last, "10:40"));
             assess(m, group, Scale.UCLA_3, "POST", Scale.UCLA_3.clamp(Math.round(pre.get(m)[1] - uclaDrop)), at(last, "10:50"));
         }
 
@@ -162,8 +162,8 @@ final class OldDriftersStory extends Story {
 
         pc.groupStatus(socialWorker, group, "CLOSED");
         toStatus(members, "COMPLETED", "完成六节小组活动");
-        groups.add(new DemoGroup(group, GROUP, members.size(), List.of("IPA-7", "UCLA-3")));
-        log.println("    6 sessions held; pre/post IPA-7 and UCLA-3; network snapshots before and after; group closed");
+        groups.add(new DemoGroup(group, GROUP, members.size(), List.of("ALIENATION-7", "UCLA-3")));
+        log.println("    6 sessions held; pre/post ALIENATION-7 and UCLA-3; network snapshots before and after; group closed");
     }
 
     private List<Person> drifters(int n, String source) {

@@ -14,7 +14,7 @@ import java.util.Random;
  */
 public abstract class Scale {
 
-    public static final Scale IPA_7 = new Summed("IPA-7", 7, 1, 5);
+    public static final Scale ALIENATION_7 = new Summed("ALIENATION-7", 7, 1, 5);
     public static final Scale UCLA_3 = new Summed("UCLA-3", 3, 1, 3);
     public static final Scale GSE_10 = new Summed("GSE-10", 10, 1, 4);
     public static final Scale LSNS_6 = new Summed("LSNS-6", 6, 0, 5);

@@ -14,7 +14,7 @@ class ScaleTest {
 
     @Test
     void summedScalesAddUpToTheChosenScoreWithEveryAnswerAnOption() {
-        for (Object[] s : new Object[][] { { Scale.IPA_7, 7, 1, 5 }, { Scale.UCLA_3, 3, 1, 3 }, { Scale.GSE_10, 10, 1, 4 },
+        for (Object[] s : new Object[][] { { Scale.ALIENATION_7, 7, 1, 5 }, { Scale.UCLA_3, 3, 1, 3 }, { Scale.GSE_10, 10, 1, 4 },
                 { Scale.LSNS_6, 6, 0, 5 }, { Scale.SESSION_FEEDBACK, 5, 1, 5 } }) {
             Scale scale = (Scale) s[0];
             int items = (int) s[1];
@@ -33,7 +33,7 @@ class ScaleTest {
 
     @Test
     void scoresOutsideTheRangeAreClamped() {
-        assertThat(sum(Scale.IPA_7.answers(50, random))).isEqualTo(35);
+        assertThat(sum(Scale.ALIENATION_7.answers(50, random))).isEqualTo(35);
         assertThat(sum(Scale.UCLA_3.answers(0, random))).isEqualTo(3);
         assertThat(Scale.GSE_10.draw(100, 0, random)).isEqualTo(40);
     }
@@ -70,7 +70,7 @@ class ScaleTest {
 
     @Test
     void theSameSeedGivesTheSameAnswers() {
-        assertThat(Scale.IPA_7.answers(24, new Random(1))).isEqualTo(Scale.IPA_7.answers(24, new Random(1)));
+        assertThat(Scale.ALIENATION_7.answers(24, new Random(1))).isEqualTo(Scale.ALIENATION_7.answers(24, new Random(1)));
     }
 
     private static List<String> numbered(int n) {
