@@ -148,23 +148,33 @@ public class ProblemMappers {
     }
 
     /** {@code register.request.birthDate} becomes {@code birthDate}; a query parameter keeps its name. */
-    private static String fieldOf(ConstraintViolation<?> v) {
+    /**
+     * The JSON path of the violated field, as the client wrote it: {@code conditions[0].instrumentCode}. Bean
+     * Validation puts a list index on the node <em>inside</em> the list, so it is appended before that node's name.
+     */
+    static String fieldOf(ConstraintViolation<?> v) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
         for (Path.Node node : v.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PARAMETER) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getName() == null) {
-                    continue;
+                continue;
+            }
+            if (kind != ElementKind.PROPERTY && kind != ElementKind.CONTAINER_ELEMENT && kind != ElementKind.BEAN) {
+                continue;
+            }
+            if (node.isInIterable() && field.length() > 0) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    field.append('[').append(position).append(']');
                 }
+            }
+            if (kind == ElementKind.PROPERTY && node.getName() != null) {
                 if (field.length() > 0) {
                     field.append('.');
                 }
                 field.append(node.getName());
-                if (node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
-                }
             }
         }
         return field.length() > 0 ? field.toString() : parameter != null ? parameter : "request";
