@@ -71,6 +71,7 @@ public class AttendanceResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR })
     @Operation(operationId = "recordAttendance",
             summary = "Record (or replace) the attendance of every member; two absences in a row flag a member at risk")
+    @APIResponse(responseCode = "200", description = "The recorded attendance")
     @APIResponse(responseCode = "400", description = "A listed person is not a member (named), a member is missing, or listed twice")
     @APIResponse(responseCode = "409", description = "The session is cancelled or already completed")
     public AttendanceView record(@PathParam("sessionId") UUID sessionId, @Valid @NotNull AttendanceRequest request) {

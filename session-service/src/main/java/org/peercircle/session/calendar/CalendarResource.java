@@ -13,6 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.peercircle.platform.security.Roles;
 import org.peercircle.session.group.GroupAccess;
@@ -37,6 +41,8 @@ public class CalendarResource {
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.INTEGRATION })
     @Operation(operationId = "groupCalendar", summary = "The group's sessions as an iCalendar feed")
+    @APIResponse(responseCode = "200", description = "One VEVENT per session, times in the group's time zone",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING, format = "RFC 5545")))
     public Response group(@PathParam("groupId") UUID groupId) {
         SupportGroup group = access.require(groupId);
         List<GroupSession> sessions = GroupSession.list("groupId = ?1 order by startsAt", groupId);

@@ -15,6 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.peercircle.platform.problem.ProblemException;
 import org.peercircle.platform.security.Roles;
@@ -38,6 +42,8 @@ public class FacilitatorCalendarResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.INTEGRATION })
     @Operation(operationId = "facilitatorCalendar",
             summary = "Every session a facilitator leads, in the groups the caller may see; a facilitator sees only their own")
+    @APIResponse(responseCode = "200", description = "One VEVENT per session the facilitator leads",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING, format = "RFC 5545")))
     public Response facilitator(@PathParam("subject") String subject) {
         if (!access.canSeeFacilitator(subject)) {
             throw ProblemException.notFound("facilitator", subject);

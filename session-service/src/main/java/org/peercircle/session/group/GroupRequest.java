@@ -18,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What a social worker enters to set up a group; with a template and a rhythm its sessions are planned too. */
 @Schema(name = "GroupRequest")
 public record GroupRequest(
-        @NotNull UUID centreId,
+        @Schema(examples = "b7e2c1d0-4a5f-4e3b-9c8d-1f2a3b4c5d6e") @NotNull UUID centreId,
         @Schema(examples = "天河北老漂族互助小组") @NotBlank @Size(max = 200) String name,
-        @NotNull GroupKind kind,
+        @Schema(examples = "SUPPORT_GROUP") @NotNull GroupKind kind,
         @Schema(examples = "随迁老人（老漂族），人际疏离感较高") @Size(max = 500) String targetPopulation,
         @Schema(examples = "社会支持理论") @Size(max = 500) String approach,
         @Schema(examples = "[\"减轻人际疏离感\", \"扩大同伴支持网络\"]") @Size(max = 10) List<@NotBlank @Size(max = 500) String> goals,

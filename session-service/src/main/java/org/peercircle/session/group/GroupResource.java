@@ -37,7 +37,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.peercircle.contracts.EventTypes;
@@ -91,9 +93,9 @@ public class GroupResource {
     @Schema(name = "GroupUpdate")
     public record GroupUpdate(
             @Schema(examples = "天河北老漂族互助小组") @NotBlank @Size(max = 200) String name,
-            @Size(max = 500) String targetPopulation,
-            @Size(max = 500) String approach,
-            @Size(max = 10) List<@NotBlank @Size(max = 500) String> goals,
+            @Schema(examples = "随迁老人（老漂族），人际疏离感较高") @Size(max = 500) String targetPopulation,
+            @Schema(examples = "社会支持理论") @Size(max = 500) String approach,
+            @Schema(examples = "[\"减轻人际疏离感\", \"扩大同伴支持网络\"]") @Size(max = 10) List<@NotBlank @Size(max = 500) String> goals,
             @Schema(examples = "[\"wang.facilitator\", \"li.facilitator\"]")
             @Size(max = 10) List<@NotBlank @Size(max = 200) String> facilitators,
             @NotNull @Valid GroupRequest.Capacity capacity,
@@ -109,7 +111,8 @@ public class GroupResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "createGroup",
             summary = "Set up a group; with templateCode and a weekly rhythm its sessions are planned and booked too")
-    @APIResponse(responseCode = "201", description = "Created in PLANNING, with its sessions")
+    @APIResponse(responseCode = "201", description = "Created in PLANNING, with its sessions",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = GroupView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, capacity max below min, unknown template or time zone")
     @APIResponse(responseCode = "404", description = "The centre is not the caller's")
     @APIResponse(responseCode = "409", description = "A planned session clashes with booked ones (each clash listed)")
@@ -229,9 +232,11 @@ public class GroupResource {
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.INTEGRATION })
     @Operation(operationId = "listGroups", summary = "The groups the caller may see, newest first, a page at a time")
-    public Page list(@QueryParam("centreId") UUID centreId, @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public Page list(
+            @Parameter(description = "Only this centre", example = "b7e2c1d0-4a5f-4e3b-9c8d-1f2a3b4c5d6e") @QueryParam("centreId") UUID centreId,
+            @Parameter(description = "Only groups in this status", example = "RUNNING") @QueryParam("status") String status,
+            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, 1-100", example = "20") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         GroupAccess.Filter visible = access.visibleGroups();
         StringBuilder where = new StringBuilder(" where ").append(visible.jpql());
         if (centreId != null) {
@@ -273,6 +278,7 @@ public class GroupResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "changeGroupStatus",
             summary = "PLANNING → RECRUITING → RUNNING → CLOSED; RUNNING needs at least capacity.min members; closing cancels the remaining sessions")
+    @APIResponse(responseCode = "200", description = "The group in its new status")
     @APIResponse(responseCode = "409", description = "Illegal step (allowedTransitions listed), too few members, or a stale version")
     public GroupView changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChange request) {
         SupportGroup g = access.lock(id);
@@ -305,6 +311,7 @@ public class GroupResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "updateGroup",
             summary = "Change a group's description, facilitators or capacity; a larger capacity seats people from the wait-list")
+    @APIResponse(responseCode = "200", description = "The updated group")
     @APIResponse(responseCode = "400", description = "Invalid field, or capacity max below min")
     @APIResponse(responseCode = "409", description = "Closed group, stale version, fewer seats than members, "
             + "or a removed facilitator still leads scheduled sessions")

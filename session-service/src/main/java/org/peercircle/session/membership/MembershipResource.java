@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -68,7 +69,8 @@ public class MembershipResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "enrolMember",
             summary = "Ask for a seat: 201 ENROLLED while seats are free, otherwise WAIT_LISTED with a position")
-    @APIResponse(responseCode = "201", description = "Enrolled or wait-listed")
+    @APIResponse(responseCode = "201", description = "Enrolled or wait-listed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "400", description = "No such participant in the group's centre")
     @APIResponse(responseCode = "409", description = "Not eligible, already a member, group closed, or a timetable clash")
     public Response enrol(@PathParam("groupId") UUID groupId, @Valid @NotNull EnrolmentRequest request) {

@@ -37,7 +37,7 @@ public class ProgrammeTemplateResource {
             @NotNull @Pattern(regexp = "^[A-Z][A-Z0-9_]{2,49}$", message = "must be 3–50 upper-case letters, digits or _") String code,
             @NotNull @Valid Text name,
             @Valid Text description,
-            @NotNull GroupKind groupKind,
+            @Schema(examples = "MUTUAL_AID_GROUP") @NotNull GroupKind groupKind,
             @NotEmpty @Size(max = 30) List<@NotNull @Valid SessionPlan> sessions) {
     }
 

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SessionPlan")
 public record SessionPlan(
         @Schema(readOnly = true, examples = "2") int sequence,
-        @NotNull Phase phase,
+        @Schema(examples = "CHANGE") @NotNull Phase phase,
         @NotNull @Valid Text theme,
         @NotEmpty @Size(max = 10) List<@NotNull @Valid Text> objectives,
         @Size(max = 20) List<@NotNull @Valid Text> activities,

@@ -39,7 +39,7 @@ public class AdjustmentResource {
 
     @Schema(name = "AdjustmentRequest")
     public record AdjustmentRequest(
-            @Schema(description = "The session the change concerns, if one") UUID sessionId,
+            @Schema(description = "The session the change concerns, if one", examples = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a") UUID sessionId,
             @Schema(examples = "第四节手机教学拆成两次，每次 60 分钟") @NotBlank @Size(max = 4000) String what,
             @Schema(examples = "组员视力不好，一次学不完") @NotBlank @Size(max = 4000) String why) {
     }

@@ -55,7 +55,7 @@ public class ProcessRecordResource {
 
     @Schema(name = "MemberObservation")
     public record Observation(
-            @NotNull UUID participantId,
+            @Schema(examples = "5a0e8f3c-2b1d-4c6e-8f7a-9b0c1d2e3f4a") @NotNull UUID participantId,
             @Schema(examples = "RESPONSIVE") @NotNull ParticipationLevel participation,
             @Schema(examples = "CALM") @NotNull Mood mood,
             @Schema(examples = "第一次主动发言") @Size(max = 2000) String note) {
@@ -78,6 +78,7 @@ public class ProcessRecordResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR })
     @Operation(operationId = "recordProcess",
             summary = "Write the session's process record: objectives met (1–5), members' participation and mood, theme tags, notes")
+    @APIResponse(responseCode = "200", description = "The saved process record")
     @APIResponse(responseCode = "400", description = "Unknown objective, an observed person who is not a member, invalid field")
     @APIResponse(responseCode = "409", description = "The session is cancelled or completed, or the record changed meanwhile")
     public ProcessRecordView write(@PathParam("sessionId") UUID sessionId, @Valid @NotNull ProcessRecordRequest request) {

@@ -51,6 +51,7 @@ public class SessionCompletionResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR })
     @Operation(operationId = "completeSession",
             summary = "Mark the session as held; publishes session.completed.v1 with attendance counts, theme tags and objectives met")
+    @APIResponse(responseCode = "200", description = "The completed session; session.completed.v1 published")
     @APIResponse(responseCode = "409", description = "Not SCHEDULED, attendance not recorded yet, or a stale version")
     public SessionView complete(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Completion request) {
         Scheduling.Visible v = scheduling.requireVisible(sessionId);

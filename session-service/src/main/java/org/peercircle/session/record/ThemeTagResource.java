@@ -16,7 +16,7 @@ import org.peercircle.platform.security.Roles;
 @Tag(name = "Process records")
 public class ThemeTagResource {
 
-    @Schema(name = "ThemeTag")
+    @Schema(name = "ThemeTagView")
     public record ThemeTagView(@Schema(examples = "peer-support") String code,
             @Schema(examples = "同伴支持") String zh, @Schema(examples = "Peer support") String en) {
     }

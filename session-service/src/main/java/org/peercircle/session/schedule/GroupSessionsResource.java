@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,7 +42,7 @@ public class GroupSessionsResource {
     @Schema(name = "SessionRequest")
     public record SessionRequest(
             @NotNull @Valid Text theme,
-            Phase phase,
+            @Schema(examples = "CONSOLIDATION") Phase phase,
             @Size(max = 10) List<@NotNull @Valid Text> objectives,
             @Size(max = 20) List<@NotNull @Valid Text> activities,
             @Schema(examples = "2026-05-11T09:30:00+08:00") @NotNull OffsetDateTime startsAt,
@@ -64,7 +65,8 @@ public class GroupSessionsResource {
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "addSession", summary = "Add a session to the group's schedule (next sequence number)")
-    @APIResponse(responseCode = "201", description = "Scheduled")
+    @APIResponse(responseCode = "201", description = "Scheduled",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", description = "End before start, unknown facilitator, invalid field")
     @APIResponse(responseCode = "409", description = "Clashes with booked sessions (each listed), or the group is closed")
     public Response add(@PathParam("groupId") UUID groupId, @Valid @NotNull SessionRequest request) {

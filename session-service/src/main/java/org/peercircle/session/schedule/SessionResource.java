@@ -77,6 +77,7 @@ public class SessionResource {
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "rescheduleSession", summary = "Move a scheduled session (reason kept); checked for clashes")
+    @APIResponse(responseCode = "200", description = "The session at its new time")
     @APIResponse(responseCode = "409", description = "Clashes (each listed), not SCHEDULED, group closed, or stale version")
     public SessionView reschedule(@PathParam("id") UUID id, @Valid @NotNull RescheduleRequest request) {
         scheduling.lockBookings();
@@ -105,6 +106,7 @@ public class SessionResource {
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER })
     @Operation(operationId = "cancelSession", summary = "Cancel a scheduled session (reason kept)")
+    @APIResponse(responseCode = "200", description = "The cancelled session")
     @APIResponse(responseCode = "409", description = "Not SCHEDULED, or stale version")
     public SessionView cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest request) {
         Scheduling.Visible v = scheduling.requireVisible(id);
