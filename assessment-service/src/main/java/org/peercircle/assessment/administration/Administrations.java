@@ -141,10 +141,10 @@ public class Administrations {
         a.requestHash = hash;
         apply(a, answers, result);
         a.persist();
-        record(a, null, a.submittedBy, now);
+        AdministrationRevision first = record(a, null, a.submittedBy, now);
         outbox.publish(EventTypes.ASSESSMENT_COMPLETED, a.participantId, event(a, instrument, result));
         em.flush();
-        return new Submitted(view(a), false);
+        return new Submitted(view(a, instrument, List.of(first)), false);
     }
 
     @Transactional
@@ -171,7 +171,7 @@ public class Administrations {
         record(a, request.reason().strip(), caller.subject(), OffsetDateTime.now(CENTRE_ZONE));
         outbox.publish(EventTypes.ASSESSMENT_AMENDED, a.participantId, event(a, instrument, result));
         em.flush();
-        return view(a);
+        return view(a, instrument, AdministrationRevision.of(a.id));
     }
 
     @Transactional
@@ -210,7 +210,7 @@ public class Administrations {
                 .collect(Collectors.groupingBy(a -> a.instrumentCode, TreeMap::new, Collectors.toList()));
         List<ParticipantScores.InstrumentHistory> histories = new ArrayList<>();
         byInstrument.forEach((code, administrations) -> {
-            Instrument latest = StoredInstrument.latest(code).orElseThrow().instrument();
+            Instrument latest = library.definition(StoredInstrument.latest(code).orElseThrow());
             histories.add(new ParticipantScores.InstrumentHistory(code, latest.name(), latest.worseWhenHigher(),
                     administrations.stream().map(a -> new ParticipantScores.Score(a.id, a.instrumentVersion, a.phase,
                             inCentreTime(a.administeredAt), a.groupId, a.totalScore,
@@ -220,8 +220,8 @@ public class Administrations {
     }
 
     /** The instrument a stored administration was scored with. */
-    public static Instrument instrumentOf(Administration a) {
-        return StoredInstrument.find(a.instrumentCode, a.instrumentVersion).orElseThrow().instrument();
+    Instrument instrumentOf(Administration a) {
+        return library.usedDefinition(a.instrumentCode, a.instrumentVersion).orElseThrow();
     }
 
     private static Map<String, Answer> parse(Map<String, JsonNode> answers) {
@@ -248,7 +248,7 @@ public class Administrations {
         a.prorated = result.prorated();
     }
 
-    private static void record(Administration a, String reason, String by, OffsetDateTime at) {
+    private static AdministrationRevision record(Administration a, String reason, String by, OffsetDateTime at) {
         AdministrationRevision r = new AdministrationRevision();
         r.administrationId = a.id;
         r.revision = a.revision;
@@ -262,6 +262,7 @@ public class Administrations {
         r.recordedAt = at;
         r.recordedBy = by;
         r.persist();
+        return r;
     }
 
     /** Scores, the keys reporting needs for the reliable change index, and item values: no text of any kind. */
@@ -274,9 +275,14 @@ public class Administrations {
     }
 
     AdministrationView view(Administration a) {
-        Instrument instrument = instrumentOf(a);
+        return view(a, instrumentOf(a), AdministrationRevision.of(a.id));
+    }
+
+    /** @param revisions all of {@code a}'s revisions, oldest first */
+    private static AdministrationView view(Administration a, Instrument instrument,
+            List<AdministrationRevision> revisions) {
         var band = a.band == null ? null : instrument.band(a.band).orElse(null);
-        List<AdministrationView.Revision> history = AdministrationRevision.of(a.id).stream()
+        List<AdministrationView.Revision> history = revisions.stream()
                 .map(r -> new AdministrationView.Revision(r.revision, inCentreTime(r.administeredAt),
                         AnswerCodec.plain(AnswerCodec.read(r.answers)), r.totalScore,
                         AnswerCodec.readScores(r.subscaleScores), r.band, r.prorated, r.reason,

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +50,15 @@ public class InstrumentLibrary {
     public record Resolved(StoredInstrument stored, Instrument instrument, List<String> loadedLocales) {
     }
 
+    private record Key(String code, int version) {
+    }
+
+    /**
+     * Parsed definitions of versions that administrations used (a committed mark): they never change again, so they
+     * are kept for the life of the process, on every replica. Wording is not kept here; it can change at any time.
+     */
+    private final ConcurrentMap<Key, Instrument> used = new ConcurrentHashMap<>();
+
     public record Summary(String code, int latestVersion, List<Integer> versions, java.util.Map<String, String> name,
             boolean builtIn, boolean shipsItemText, List<String> loadedLocales) {
     }
@@ -61,7 +72,7 @@ public class InstrumentLibrary {
         List<Summary> summaries = new ArrayList<>();
         for (String code : codes) {
             StoredInstrument latest = StoredInstrument.latest(code).orElseThrow();
-            Instrument instrument = latest.instrument();
+            Instrument instrument = definition(latest);
             summaries.add(new Summary(code, latest.version, StoredInstrument.versions(code), instrument.name(),
                     latest.builtIn, instrument.shipsItemText(),
                     InstrumentText.of(code, latest.version).stream().map(t -> t.locale).toList()));
@@ -90,7 +101,7 @@ public class InstrumentLibrary {
     }
 
     private Resolved withTexts(StoredInstrument stored) {
-        Instrument instrument = stored.instrument();
+        Instrument instrument = definition(stored);
         List<String> locales = new ArrayList<>();
         for (InstrumentText text : InstrumentText.of(stored.code, stored.version)) {
             instrument = read(text.texts).applyTo(instrument, text.locale);
@@ -156,7 +167,7 @@ public class InstrumentLibrary {
         }
         StoredInstrument stored = StoredInstrument.find(code, version)
                 .orElseThrow(() -> ProblemException.notFound("instrument", code + " v" + version));
-        List<Violation> violations = texts.check(stored.instrument());
+        List<Violation> violations = texts.check(definition(stored));
         if (!violations.isEmpty()) {
             throw invalid(violations);
         }
@@ -178,31 +189,59 @@ public class InstrumentLibrary {
 
     /**
      * The definition a form is scored with, marked used in the caller's transaction: from then on it is immutable.
-     * The mark is written (and the row locked) before the definition is read, so a concurrent replacement either
-     * happened before and is what gets used, or finds the version used and is refused.
+     * The mark is written (and the row locked) only while the version is still unused, before the definition is
+     * read, so a concurrent replacement either happened before and is what gets used, or finds the version used and
+     * is refused. Once a version is used, submissions neither write nor lock its row, and scoring uses the parsed
+     * definition kept in {@link #used}.
      *
      * @param version null for the latest version
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Instrument> useForScoring(String code, Integer version) {
-        Integer resolved = version;
+        Integer resolved = version != null ? version : latestVersion(code);
         if (resolved == null) {
-            resolved = StoredInstrument.latest(code).map(s -> s.version).orElse(null);
-            if (resolved == null) {
-                return Optional.empty();
-            }
-        }
-        int marked = em.createNativeQuery("""
-                UPDATE instrument_version SET first_used_at = COALESCE(first_used_at, now())
-                WHERE code = ?1 AND version = ?2
-                """).setParameter(1, code).setParameter(2, resolved).executeUpdate();
-        if (marked == 0) {
             return Optional.empty();
         }
-        String definition = (String) em.createNativeQuery(
+        Key key = new Key(code, resolved);
+        Instrument known = used.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        int marked = em.createNativeQuery("""
+                UPDATE instrument_version SET first_used_at = now()
+                WHERE code = ?1 AND version = ?2 AND first_used_at IS NULL
+                """).setParameter(1, code).setParameter(2, resolved).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<String> definition = em.createNativeQuery(
                 "SELECT definition FROM instrument_version WHERE code = ?1 AND version = ?2")
-                .setParameter(1, code).setParameter(2, resolved).getSingleResult();
-        return Optional.of(InstrumentJson.read(definition));
+                .setParameter(1, code).setParameter(2, resolved).getResultList();
+        if (definition.isEmpty()) {
+            return Optional.empty();
+        }
+        Instrument instrument = InstrumentJson.read(definition.get(0));
+        if (marked == 0) {
+            // another transaction marked it and committed: immutable for good. Our own mark is not kept until a
+            // later submission finds it committed, since this transaction may still roll back (invalid answers).
+            used.putIfAbsent(key, instrument);
+        }
+        return Optional.of(instrument);
+    }
+
+    /** The parsed definition (without loaded wording) of a stored version, from {@link #used} when it is there. */
+    public Instrument definition(StoredInstrument stored) {
+        Instrument known = used.get(new Key(stored.code, stored.version));
+        return known != null ? known : stored.instrument();
+    }
+
+    /** The parsed definition of a version that administrations used; empty if there is no such version. */
+    public Optional<Instrument> usedDefinition(String code, int version) {
+        Instrument known = used.get(new Key(code, version));
+        return known != null ? Optional.of(known) : StoredInstrument.find(code, version).map(this::definition);
+    }
+
+    private Integer latestVersion(String code) {
+        return (Integer) em.createNativeQuery("SELECT max(version) FROM instrument_version WHERE code = ?1")
+                .setParameter(1, code).getSingleResult();
     }
 
     public static ProblemException invalid(List<Violation> violations) {

@@ -1,6 +1,7 @@
 package org.peercircle.assessment.instrument;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -11,8 +12,12 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
@@ -167,5 +172,66 @@ class InstrumentLibraryTest {
         given().auth().oauth2(coordinator).get("/api/v1/instruments/UCLA-3")
                 .then().body("items[0].text.'zh-CN'", equalTo("您是否觉得缺少伙伴？"))
                 .body("loadedLocales", not(hasItem("en")));
+    }
+
+    @Test
+    void aFormThatFailedLeavesTheVersionUnusedAndAUsedVersionKeepsItsKeyWhileItsWordingChanges() {
+        String code = "MOOD-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+        define(definition(code, 1, "我感到孤单")).statusCode(201);
+        UUID centre = UUID.randomUUID();
+        UUID p = Fixtures.participant(centre);
+        String worker = Fixtures.socialWorker(centre);
+
+        // a rejected form rolls its mark back: the version can still be corrected, and is scored as corrected
+        Fixtures.submit(worker, Fixtures.form(p, null, code, "PRE", "{\"1\": 4, \"2\": 3}")).statusCode(400);
+        define(definition(code, 1, "我感到孤单").replace("\"reverse\": true, ", "")).statusCode(200);
+        Fixtures.submit(worker, Fixtures.form(p, null, code, "PRE", "{\"1\": 3, \"2\": 3}"))
+                .statusCode(201).body("totalScore", equalTo(6));
+
+        // later forms find it used (no further marks) and score with the same key; it stays immutable
+        for (int i = 0; i < 3; i++) {
+            Fixtures.submit(worker, Fixtures.form(p, null, code, "POST", "{\"1\": 3, \"2\": 2}"))
+                    .statusCode(201).body("totalScore", equalTo(5));
+        }
+        define(definition(code, 1, "我感到孤单")).statusCode(409);
+
+        // wording loaded after the version was used (and its key kept in memory) shows at once, each time it changes
+        for (String text : List.of("I feel alone", "I often feel alone")) {
+            given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                    .body("{\"items\": {\"2\": {\"text\": \"" + text + "\"}}}")
+                    .put("/api/v1/instruments/" + code + "/versions/1/texts/en").then().statusCode(200)
+                    .body("items[1].text.en", equalTo(text));
+            given().auth().oauth2(coordinator).queryParam("version", 1).get("/api/v1/instruments/" + code)
+                    .then().body("items[1].text.en", equalTo(text)).body("items[1].text.'zh-CN'", equalTo("我感到孤单"))
+                    .body("inUse", equalTo(true));
+            given().auth().oauth2(coordinator).queryParam("version", 1).get("/api/v1/instruments/" + code + "/fhir")
+                    .then().statusCode(200).body(containsString(text));
+        }
+        Fixtures.submit(worker, Fixtures.form(p, null, code, "POST", "{\"1\": 1, \"2\": 1}"))
+                .statusCode(201).body("totalScore", equalTo(2));
+    }
+
+    @Test
+    void concurrentFirstFormsAllSucceedAndTheVersionIsUsed() throws Exception {
+        String code = "MOOD-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+        define(definition(code, 1, "我感到孤单")).statusCode(201);
+        UUID centre = UUID.randomUUID();
+        UUID p = Fixtures.participant(centre);
+        String worker = Fixtures.socialWorker(centre);
+        String form = Fixtures.form(p, null, code, "PRE", "{\"1\": 3, \"2\": 3}");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                statuses.add(pool.submit(() -> Fixtures.submit(worker, form).extract().statusCode()));
+            }
+            for (var status : statuses) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        define(definition(code, 1, "我总是感到孤单")).statusCode(409);
+        given().auth().oauth2(coordinator).get("/api/v1/instruments/" + code).then().body("inUse", equalTo(true));
     }
 }
