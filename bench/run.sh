@@ -3,11 +3,14 @@
 # under bench/target, own ports), loads it, runs W1–W6 with their raw baselines in the same run, and writes
 # bench/results/<date>.json, .md (table) and .svg (chart), and bench/RESULTS.md.
 #
-#   bench/run.sh            the full run (default sizes; under 30 minutes on 2 cores)
-#   bench/run.sh --quick    small data and short windows, for trying changes (written to bench/target/quick)
+#   bench/run.sh            the full run (default sizes; about 25 minutes on 2 cores)
+#   bench/run.sh --quick    small data and short windows, for trying changes (written to bench/target/quick;
+#                           W6 only for participant- and reporting-service, jar and aot-jar-25-lean; ~8 minutes)
 #
 # It holds /tmp/peercircle-maven.lock for the whole run, so no build disturbs the measurement (and the load does
-# not disturb anyone's tests). More knobs: BENCH_OPTS="-Dbench.measure.seconds=60 -Dbench.w6.variants=jar,aot-25".
+# not disturb anyone's tests). More knobs: BENCH_OPTS="-Dbench.measure.seconds=60 -Dbench.w6.variants=jar,aot-25"
+# (W6 variants: jar appcds-17 aot-25 aot-25-lean aot-jar-25 aot-jar-25-lean), -Dbench.loader=generator (the REST
+# part of the city made by deploy/local/generate-city.sh instead of the bench's own registrations), bench.skip-w6.
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH")
@@ -19,13 +22,15 @@ if [ -z "${BENCH_LOCKED:-}" ] && ! ps -o args= -p "$PPID" | grep -q "flock.*peer
   exec flock "$LOCK" "$0" "$@"
 fi
 
+START=$(date +%s)
 OPTS=${BENCH_OPTS:-}
 OUT=$BENCH
 for arg in "$@"; do
   case "$arg" in
     --quick) OPTS="-Dbench.participants=300 -Dbench.w3.events=50000 -Dbench.city.small=1000 -Dbench.city.large=3000 \
 -Dbench.step.seconds=3 -Dbench.warmup.seconds=2 -Dbench.measure.seconds=5 -Dbench.w3.measure.seconds=10 \
--Dbench.w4.rate=50 -Dbench.w6.variants=jar $OPTS"; OUT=$BENCH/target/quick ;;
+-Dbench.w4.rate=50 -Dbench.catchup.seconds=60 -Dbench.search.bisections=1 \
+-Dbench.w6.services=participant-service,reporting-service -Dbench.w6.variants=jar,aot-jar-25-lean $OPTS"; OUT=$BENCH/target/quick ;;
     *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
   esac
 done
@@ -43,11 +48,38 @@ if [ ! -f "$BENCH/target/bench-1.0.0-SNAPSHOT.jar" ] || [ -n "$(find "$BENCH/src
   (cd "$ROOT" && ./mvnw -q -B -f bench/pom.xml package)
 fi
 
+# W6's aot-jar variants: each service packaged again by Quarkus itself (quarkus.package.jar.type=aot-jar: the
+# application classes on the class path, where the JDK's AOT cache can hold them) into bench/target/aot/<service>,
+# from the classes the service's own build left in its target/. Rebuilt only when the service was rebuilt. The
+# Quarkus plugin also rewrites the module's target/quarkus-artifact.properties (read by its integration tests):
+# we put it back at once, still under the build lock.
+if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && [[ "$OPTS" != *"bench.w6.variants="* || "$OPTS" == *aot-jar* ]]; then
+  stale=()
+  for svc in participant-service session-service assessment-service reporting-service; do
+    built=$BENCH/target/aot/$svc/quarkus-run.jar
+    if [ ! -f "$built" ] || [ -n "$(find "$ROOT/$svc/target/quarkus-app" -newer "$built" -name '*.jar' 2>/dev/null | head -1)" ]; then
+      stale+=("$svc")
+    fi
+  done
+  if [ ${#stale[@]} -gt 0 ]; then
+    t=$(date +%s)
+    for svc in "${stale[@]}"; do cp "$ROOT/$svc/target/quarkus-artifact.properties" "$BENCH/target/.qap-$svc" 2>/dev/null || true; done
+    list=$(IFS=,; echo "${stale[*]}")
+    if ! (cd "$ROOT" && ./mvnw -q -B -pl "$list" quarkus:build -Dquarkus.package.jar.type=aot-jar \
+          '-Dquarkus.package.output-directory='"$BENCH"'/target/aot/${quarkus.application.name}') > "$BENCH/target/aot-build.log" 2>&1; then
+      echo "aot-jar packaging failed (the aot-jar variants will say so); see $BENCH/target/aot-build.log" >&2
+    fi
+    for svc in "${stale[@]}"; do
+      [ -f "$BENCH/target/.qap-$svc" ] && mv "$BENCH/target/.qap-$svc" "$ROOT/$svc/target/quarkus-artifact.properties"
+    done
+    echo "aot-jar packaging of ${list}: $(( $(date +%s) - t )) s"
+  fi
+fi
+
 # an empty private copy, every time
 "$ROOT/deploy/local/down.sh" >/dev/null 2>&1 || true
 rm -rf "$PEERCIRCLE_HOME"
 trap '"$ROOT/deploy/local/down.sh" >/dev/null 2>&1 || true' EXIT
-START=$(date +%s)
 "$ROOT/deploy/local/up.sh" --empty
 export BENCH_PUBLIC_KEY=$(openssl rsa -in "$PEERCIRCLE_HOME/keys/private.pem" -pubout -outform DER 2>/dev/null | base64 -w0)
 

@@ -49,9 +49,16 @@ public final class Bench {
     final Duration measure = Duration.ofSeconds(Integer.getInteger("bench.measure.seconds", 30));
     final Duration w3Measure = Duration.ofSeconds(Integer.getInteger("bench.w3.measure.seconds", 60));
     final double w4Rate = Double.parseDouble(System.getProperty("bench.w4.rate", "200"));
-    final String variants = System.getProperty("bench.w6.variants", "jar,appcds-17,aot-25,aot-25-lean");
+    final String variants = System.getProperty("bench.w6.variants", "jar,aot-25-lean,aot-jar-25-lean");
     final boolean skipW6 = Boolean.getBoolean("bench.skip-w6");
-    final int catchUpSeconds = Integer.getInteger("bench.catchup.seconds", 360);
+    final int catchUpSeconds = Integer.getInteger("bench.catchup.seconds", 240);
+    /** Waiting for the read models ends early when they have not grown for this long. */
+    final int stallSeconds = Integer.getInteger("bench.stall.seconds", 30);
+    final int searchBisections = Integer.getInteger("bench.search.bisections", 2);
+    final String w6Services = System.getProperty("bench.w6.services", String.join(",", Sys.SERVICES));
+    /** rest: the bench registers centres and participants itself; generator: tools' city generator does (slower). */
+    final String loader = System.getProperty("bench.loader", "rest");
+    final int generatorGroups = Integer.getInteger("bench.generator.groups", 150);
 
     Bench(Path work) {
         this.work = work;
@@ -85,31 +92,119 @@ public final class Bench {
         sizes.put("warmUpSeconds", warmUp.toSeconds());
         sizes.put("measureSeconds", measure.toSeconds());
         sizes.put("w3MeasureSeconds", w3Measure.toSeconds());
+        sizes.put("loader", loader);
+        sizes.put("w6Variants", variants);
         results.put("settings", sizes);
 
         long t = System.nanoTime();
-        city.centres(centres);
-        city.participants(restParticipants);
-        Sys.log("registered %d participants in %d centres through REST in %.1f s", city.participants.size(), centres,
-                (System.nanoTime() - t) / 1e9);
+        if (loader.equals("generator")) {
+            generatedCity();
+        } else {
+            city.centres(centres);
+            city.participants(restParticipants);
+        }
+        Sys.log("%s: %d participants in %d centres through REST in %.1f s", loader, city.participants.size(),
+                city.centres.size(), (System.nanoTime() - t) / 1e9);
+        results.put("restLoadSeconds", (System.nanoTime() - t) / 1e9);
         idTable("participant", "SELECT id, centre_id FROM participant");
         awaitCount("assessment", "SELECT count(*) FROM participant_directory", city.participants.size(), 120);
         idTable("assessment", "SELECT participant_id, centre_id FROM participant_directory");
 
-        w1();
-        w2();
+        guarded("W1", this::w1);
+        guarded("W2", this::w2);
         Map<String, Object> rss = new LinkedHashMap<>();
         for (String s : Sys.SERVICES) {
             rss.put(s, Sys.rssKb(sys.pid(s)) / 1024);
         }
         results.put("rssAfterW1W2Mb", rss);
         Sys.log("RSS after W1-W2 (MB): %s", rss);
-        w3();
-        w4w5();
+        health("after W1-W2");
+        guarded("W3", this::w3);
+        guarded("W4", this::w4w5);
         if (!skipW6) {
-            new Startup(this).run(List.of(variants.split(",")));
+            guarded("W6", () -> new Startup(this).run(List.of(variants.split(",")), List.of(w6Services.split(","))));
         }
+        results.put("phaseSeconds", phases);
         results.put("finishedAt", OffsetDateTime.now().toString());
+    }
+
+    interface Phase {
+        void run() throws Exception;
+    }
+
+    final Map<String, Object> phases = new LinkedHashMap<>();
+
+    /**
+     * Runs one workload; if it throws, the run goes on with the next and the workload's row says why (with the
+     * services' state), instead of the whole run ending without figures.
+     */
+    @SuppressWarnings("unchecked")
+    void guarded(String name, Phase phase) {
+        long t = System.nanoTime();
+        try {
+            phase.run();
+        } catch (Throwable e) {
+            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+            List<String> problems = health("when " + name + " failed");
+            if (!problems.isEmpty()) {
+                why += "; " + String.join("; ", problems);
+            }
+            Sys.log("%s FAILED: %s", name, why);
+            e.printStackTrace(System.out);
+            Object existing = workloads.get(name);
+            Map<String, Object> w = existing instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m)
+                    : new LinkedHashMap<>();
+            w.put("error", why);
+            workloads.put(name, w);
+        }
+        phases.put(name, Math.round((System.nanoTime() - t) / 1e9));
+    }
+
+    /** The services' state now (dead, or alive with OutOfMemoryError in the log), kept in the results. */
+    @SuppressWarnings("unchecked")
+    List<String> health(String when) {
+        List<String> problems = new ArrayList<>();
+        for (String s : Sys.SERVICES) {
+            String p = sys.problem(s);
+            if (p != null) {
+                problems.add(p);
+            }
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("when", when);
+        entry.put("problems", problems);
+        ((List<Object>) results.computeIfAbsent("serviceHealth", k -> new ArrayList<>())).add(entry);
+        if (!problems.isEmpty()) {
+            Sys.log("service health %s: %s", when, problems);
+        }
+        return problems;
+    }
+
+    /**
+     * The REST-built part of the city made by the tools module's city generator (deploy/local/generate-city.sh):
+     * centres with screening rules, registered and screened people, groups run through their sessions with PRE and
+     * POST forms. W1 and W2 then use the participants it registered.
+     */
+    void generatedCity() throws Exception {
+        Path log = work.resolve("generate-city.log");
+        List<String> cmd = List.of(sys.root.resolve("tools/run.sh").toString(), "city", "--home", sys.home.toString(),
+                "--port-base", String.valueOf(sys.portBase), "--centres", String.valueOf(centres), "--participants",
+                String.valueOf(restParticipants), "--groups", String.valueOf(generatorGroups), "--seed",
+                String.valueOf(System.currentTimeMillis() % 1_000_000), "--concurrency", "12");
+        Tools.run(log, cmd, 1800);
+        Files.readAllLines(log).stream().filter(l -> l.startsWith("  ") || l.startsWith("City")).forEach(l -> Sys.log("generator: %s", l.trim()));
+        try (Connection c = sys.db("participant"); var st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT id FROM centre ORDER BY id")) {
+                while (rs.next()) {
+                    city.centres.add(rs.getObject(1, UUID.class));
+                }
+            }
+            try (var rs = st.executeQuery("SELECT id FROM participant")) {
+                while (rs.next()) {
+                    city.participants.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
     }
 
     static Map<String, Object> machine() throws Exception {
@@ -155,34 +250,50 @@ public final class Bench {
             double firstRate) throws Exception {
         OpenLoad load = new OpenLoad(OpenLoad.client(), 4000);
         List<Object> steps = new ArrayList<>();
-        double rate = firstRate;
         double max = 0;
         double peakAchieved = 0;
         // one short warm-up at the first rate so that JIT compilation does not end the search early
         load.run(firstRate, Duration.ZERO, stepWindow, request, expected);
+        // doubling until a step fails, then bisecting (geometrically) between the last held and the first failed
+        // rate: the same stable windows as a fine ladder, in about half the steps, and within 2^(1/2^k) of the limit
+        double rate = firstRate;
+        double failed = 0;
+        int bisections = 0;
         while (true) {
             OpenLoad.Result r = load.run(rate, Duration.ofSeconds(2), stepWindow, request, expected);
             steps.add(r);
             peakAchieved = Math.max(peakAchieved, r.achievedRate());
-            Sys.log("%s step %.0f/s: achieved %.0f/s p99 %.1f ms errors %d dropped %d %s", name, rate, r.achievedRate(),
-                    r.p99us() / 1000.0, r.errors(), r.dropped(), r.firstError() == null ? "" : r.firstError());
-            if (!r.sustained(500_000)) {
-                if (max == 0 && rate > 5) {
-                    rate = rate / 2; // not even the first step held: step down instead
-                    Thread.sleep(5000);
-                    continue;
+            boolean held = r.sustained(500_000);
+            Sys.log("%s step %.0f/s: achieved %.0f/s p99 %.1f ms errors %d dropped %d %s%s", name, rate, r.achievedRate(),
+                    r.p99us() / 1000.0, r.errors(), r.dropped(), held ? "held" : "NOT held",
+                    r.firstError() == null ? "" : " " + r.firstError());
+            if (held) {
+                max = rate;
+            } else if (max == 0) {
+                if (rate <= 2) {
+                    break; // not even 2/s: there is no max rate to report
                 }
+                rate = rate / 2; // not even the first step held: step down instead
+                Thread.sleep(5000);
+                continue;
+            } else {
+                failed = rate;
+            }
+            if (failed == 0) {
+                rate = rate * 2;
+            } else if (bisections++ < searchBisections) {
+                rate = Math.sqrt(max * failed);
+            } else {
                 break;
             }
-            max = rate;
-            rate = rate * 1.4;
-            Thread.sleep(3000);
+            // an overloaded step leaves a queue behind in the service: let it drain before the next one
+            Thread.sleep(held ? 2000 : 6000);
         }
         // JFR starts first (its start-up costs a stall), then the last, overloaded step drains out of the service
         long pid = sys.pid(service);
         Path jfr = Tools.startJfr(pid, work, name.toLowerCase() + "-" + service,
                 (int) (10 + warmUp.toSeconds() + measure.toSeconds()));
-        Thread.sleep(10_000);
+        Thread.sleep(8_000);
         double half = Math.max(1, max / 2);
         OpenLoad.Result atHalf = load.run(half, warmUp, measure, request, expected);
         Sys.log("%s at %.0f/s (50%% of max %.0f/s): p50 %.1f ms p99 %.1f ms achieved %.0f/s errors %d", name, half, max,
@@ -200,7 +311,8 @@ public final class Bench {
         List<UUID> ids = new ArrayList<>(city.participants);
         String token = city.token("coordinator");
         LongFunction<HttpRequest> get = i -> HttpRequest.newBuilder(URI.create(sys.url("participant-service",
-                "/api/v1/participants/" + ids.get((int) (mix(i) % ids.size()))))).header("Authorization", "Bearer " + token)
+                "/api/v1/participants/" + ids.get((int) (mix(i) % ids.size()))))).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
                 .GET().build();
         Map<String, Object> w = stepAndMeasure("W1", "participant-service", get, 200, 100);
         String script = """
@@ -223,7 +335,7 @@ public final class Bench {
         String token = city.token("integration");
         String at = OffsetDateTime.now().minusDays(1).toString();
         LongFunction<HttpRequest> post = i -> City.post(sys.url("assessment-service", "/api/v1/administrations"), token,
-                """
+                Duration.ofSeconds(10), """
                 {"participantId":"%s","instrumentCode":"UCLA-3","phase":"PRE","administeredAt":"%s","mode":"INTERVIEWER",
                  "answers":{"1":%d,"2":%d,"3":%d}}""".formatted(ids.get((int) (mix(i) % ids.size())), at, 1 + i % 3,
                         1 + (i / 3) % 3, 1 + (i / 9) % 3));
@@ -354,22 +466,39 @@ public final class Bench {
             Sys.log("city: published %d more participants (%d assessments) in %.1f s; waiting for the read models", add,
                     addAssessments, (System.nanoTime() - t) / 1e9);
             long w = System.nanoTime();
-            // wait for the read models, but at most bench.catchup.seconds: then measure what is there and say so
+            // wait for the read models, but at most bench.catchup.seconds, and not at all once they stop growing:
+            // then measure what is there and say so
             long cap = w + Duration.ofSeconds(catchUpSeconds).toNanos();
             long inCohort = 0;
             long inScores = 0;
-            while (System.nanoTime() < cap) {
+            long inDirectory = 0;
+            long lastGrowth = System.nanoTime();
+            long lastTotal = -1;
+            String stopped = null;
+            while (true) {
                 inCohort = sys.count("reporting", "SELECT count(*) FROM participant_cohort");
                 inScores = sys.count("reporting", "SELECT count(*) FROM assessment_score WHERE group_id IS NOT NULL");
-                long inDirectory = sys.count("assessment", "SELECT count(*) FROM participant_directory");
-                if (inCohort >= people && inScores >= assessments && inDirectory >= people + restParticipants) {
+                inDirectory = sys.count("assessment", "SELECT count(*) FROM participant_directory");
+                if (inCohort >= people && inScores >= assessments && inDirectory >= people + city.participants.size()) {
+                    break;
+                }
+                long total = inCohort + inScores + inDirectory;
+                if (total != lastTotal) {
+                    lastTotal = total;
+                    lastGrowth = System.nanoTime();
+                } else if (System.nanoTime() - lastGrowth > Duration.ofSeconds(stallSeconds).toNanos()) {
+                    stopped = "read models stopped growing for " + stallSeconds + " s";
+                    break;
+                }
+                if (System.nanoTime() > cap) {
+                    stopped = "read models still behind after the " + catchUpSeconds + " s cap";
                     break;
                 }
                 Thread.sleep(1000);
             }
             double caughtUp = (System.nanoTime() - w) / 1e9;
-            Sys.log("read models hold %d participants / %d assessments of %d / %d published", inCohort, inScores, people,
-                    assessments);
+            Sys.log("read models hold %d participants / %d assessments of %d / %d published (assessment directory %d)%s",
+                    inCohort, inScores, people, assessments, inDirectory, stopped == null ? "" : ": " + stopped);
             Sys.log("city of %d participants / %d assessments in the read models after %.1f s", people, assessments, caughtUp);
             Map<String, Object> stage = new LinkedHashMap<>();
             stage.put("participants", people);
@@ -377,8 +506,24 @@ public final class Bench {
             stage.put("secondsToCatchUp", caughtUp);
             stage.put("participantsInReadModel", inCohort);
             stage.put("assessmentsInReadModel", inScores);
+            stage.put("assessmentDirectory", inDirectory);
+            List<String> why = new ArrayList<>();
+            if (stopped != null) {
+                why.add(String.format(java.util.Locale.ROOT, "%s: reporting held %,d of %,d participants and %,d of %,d assessments after %.0f s",
+                        stopped, inCohort, people, inScores, assessments, caughtUp));
+                stage.put("catchUpStopped", stopped);
+            }
+            why.addAll(health("after loading " + people + " participants"));
             String key = String.valueOf(people);
             Object[] both = freshnessAndDashboards(w4Cohort, people == cityLarge);
+            // a service that died during the stage explains its missing figures too
+            for (String p : health("after W4/W5 at " + people + " participants")) {
+                if (!why.contains(p)) {
+                    why.add(p);
+                }
+            }
+            ((Map<String, Object>) both[0]).put("context", why);
+            ((Map<String, Object>) both[1]).put("context", why);
             stage.put("w4", both[0]);
             w4.put(key, both[0]);
             w5.put(key, both[1]);
@@ -388,6 +533,9 @@ public final class Bench {
         workloads.put("W4", w4);
         workloads.put("W5", w5);
     }
+
+    /** A dashboard that takes longer than this has failed its 50 ms target anyway; it counts as an error. */
+    static final Duration DASHBOARD_TIMEOUT = Duration.ofSeconds(10);
 
     @SuppressWarnings("unchecked")
     Object[] freshnessAndDashboards(List<City.Member> cohort, boolean profile) throws Exception {
@@ -406,7 +554,7 @@ public final class Bench {
             @Override
             public void accept(UUID group) {
                 HttpRequest r = HttpRequest.newBuilder(URI.create(sys.url("reporting-service",
-                        "/api/v1/groups/" + group + "/outcomes"))).header("Authorization", "Bearer " + token).build();
+                        "/api/v1/groups/" + group + "/outcomes"))).timeout(DASHBOARD_TIMEOUT).header("Authorization", "Bearer " + token).build();
                 sys.http.sendAsync(r, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, e) -> {
                     long now = System.nanoTime();
                     Map<UUID, Long> waiting = pending.get(group);
@@ -438,7 +586,7 @@ public final class Bench {
         };
         LongFunction<HttpRequest> post = i -> {
             City.Member m = members.get((int) (i % members.size()));
-            return City.post(sys.url("assessment-service", "/api/v1/administrations"), swToken, """
+            return City.post(sys.url("assessment-service", "/api/v1/administrations"), swToken, Duration.ofSeconds(10), """
                     {"participantId":"%s","groupId":"%s","instrumentCode":"UCLA-3","phase":"POST","administeredAt":"%s",
                      "mode":"INTERVIEWER","answers":{"1":1,"2":1,"3":1}}""".formatted(m.participantId(), m.groupId(), at));
         };
@@ -458,8 +606,8 @@ public final class Bench {
         Thread cityThread = new Thread(() -> {
             try {
                 cityResult.set(dashboards.run(2, warmUp, measure, i -> HttpRequest.newBuilder(URI.create(
-                        sys.url("reporting-service", "/api/v1/city/dashboard"))).header("Authorization", "Bearer " + token)
-                        .build(), 200));
+                        sys.url("reporting-service", "/api/v1/city/dashboard"))).timeout(DASHBOARD_TIMEOUT)
+                        .header("Authorization", "Bearer " + token).build(), 200));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -470,8 +618,8 @@ public final class Bench {
         w4Thread.start();
         cityThread.start();
         OpenLoad.Result centreResult = dashboards.run(2, warmUp, measure, i -> HttpRequest.newBuilder(URI.create(
-                sys.url("reporting-service", "/api/v1/centres/" + centre + "/dashboard"))).header("Authorization",
-                        "Bearer " + token).build(), 200);
+                sys.url("reporting-service", "/api/v1/centres/" + centre + "/dashboard"))).timeout(DASHBOARD_TIMEOUT)
+                .header("Authorization", "Bearer " + token).build(), 200);
         w4Thread.join();
         cityThread.join();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

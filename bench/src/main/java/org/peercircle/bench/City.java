@@ -3,6 +3,7 @@ package org.peercircle.bench;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -100,7 +101,12 @@ final class City {
     }
 
     static HttpRequest post(String url, String token, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+        return post(url, token, Duration.ofSeconds(30), body);
+    }
+
+    /** A request that gives up after {@code timeout}, so that a hung service shows as an error, not a stall. */
+    static HttpRequest post(String url, String token, Duration timeout, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 

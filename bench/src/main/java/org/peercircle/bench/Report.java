@@ -88,6 +88,24 @@ public final class Report {
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
+    /** Why a workload has no figure: its own error and the services' state that the run recorded. */
+    static String why(JsonNode w) {
+        List<String> parts = new ArrayList<>();
+        if (w.path("error").isTextual()) {
+            parts.add("failed: " + w.path("error").asText());
+        }
+        w.path("context").forEach(x -> parts.add(x.asText()));
+        return clean(String.join("; ", parts));
+    }
+
+    static String clean(String s) {
+        return s.replace("|", "/").replaceAll("\\s+", " ");
+    }
+
+    static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+
     static List<Check> checks(JsonNode r) {
         List<Check> c = new ArrayList<>();
         JsonNode w = r.path("workloads");
@@ -98,27 +116,56 @@ public final class Report {
             }
             double max = d(n.path("maxRate"));
             double tps = d(n.path("baseline").path("tps"));
-            c.add(new Check(x[0], "max rate vs pgbench", max / tps, "×", f(tps) + " tps (pgbench)",
-                    f(max) + " req/s", Double.parseDouble(x[1]), false, ""));
-            c.add(new Check(x[0], "p99 at 50% of max (" + f(d(n.path("atHalfMax").path("offeredRate"))) + "/s)",
-                    d(n.path("atHalfMax").path("p99us")) / 1000, "ms", "", "", Double.parseDouble(x[2]), true, ""));
+            String note = why(n);
+            if (max == 0) {
+                JsonNode first = n.path("steps").path(0);
+                note = join(note, "no step held; first step " + f(d(first.path("offeredRate"))) + "/s achieved "
+                        + f(d(first.path("achievedRate"))) + "/s, p99 " + f(d(first.path("p99us")) / 1000) + " ms"
+                        + (first.path("firstError").isTextual() ? ", first error: " + clean(first.path("firstError").asText()) : ""));
+            }
+            c.add(new Check(x[0], "max rate vs pgbench", max > 0 ? max / tps : Double.NaN, "×",
+                    f(tps) + " tps (pgbench)", f(max) + " req/s", Double.parseDouble(x[1]), false, note));
+            JsonNode half = n.path("atHalfMax");
+            c.add(new Check(x[0], "p99 at 50% of max (" + f(d(half.path("offeredRate"))) + "/s)",
+                    half.path("ok").asLong() == 0 ? Double.NaN : d(half.path("p99us")) / 1000, "ms", "", "",
+                    Double.parseDouble(x[2]), true, half.isMissingNode() ? "" : half.path("ok").asText() + " ok, "
+                            + (half.path("errors").asLong() + half.path("dropped").asLong()) + " errors/dropped"
+                            + (half.path("firstError").isTextual() ? ", first: " + clean(half.path("firstError").asText()) : "")));
         }
         JsonNode w3 = w.path("W3");
         if (!w3.isMissingNode()) {
             c.add(new Check("W3", "replay ingest vs raw consumer", d(w3.path("ratio")), "×",
                     f(d(w3.path("baseline").path("msgPerSec"))) + " msg/s (ConsumerPerformance)",
-                    f(d(w3.path("ingestRate"))) + " events/s", 0.2, false, ""));
+                    f(d(w3.path("ingestRate"))) + " events/s", 0.2, false, why(w3)));
         }
         JsonNode w4 = w.path("W4");
+        if (w4.has("error")) {
+            c.add(new Check("W4", "freshness p99", Double.NaN, "ms", "", "", 1000, true, why(w4)));
+        }
         // no samples is no figure: it can never pass
-        w4.fieldNames().forEachRemaining(stage -> c.add(new Check("W4", "freshness p99 at " + stage + " participants",
-                w4.path(stage).path("freshnessSamples").asLong() == 0 ? Double.NaN : d(w4.path(stage).path("freshnessP99ms")),
-                "ms", f(d(w4.path(stage).path("posts").path("ok"))) + " POSTs ok", "", 1000, true,
-                w4.path(stage).path("freshnessSamples").asText() + " samples, "
-                        + w4.path(stage).path("notReflectedWithin20s").asText() + " never reflected")));
+        w4.fieldNames().forEachRemaining(stage -> {
+            JsonNode n = w4.path(stage);
+            if (!n.isObject()) {
+                return;
+            }
+            long samples = n.path("freshnessSamples").asLong();
+            JsonNode posts = n.path("posts");
+            String note = samples + " samples, " + n.path("notReflectedWithin20s").asText() + " never reflected within 20 s";
+            if (posts.path("errors").asLong() + posts.path("dropped").asLong() > 0) {
+                note += ", " + (posts.path("errors").asLong() + posts.path("dropped").asLong()) + " POSTs failed"
+                        + (posts.path("firstError").isTextual() ? " (first: " + clean(posts.path("firstError").asText()) + ")" : "");
+            }
+            c.add(new Check("W4", "freshness p99 at " + stage + " participants", samples == 0 ? Double.NaN
+                    : d(n.path("freshnessP99ms")), "ms", f(d(posts.path("ok"))) + " POSTs ok", "", 1000, true,
+                    join(note, why(n))));
+        });
         JsonNode w5 = w.path("W5");
         List<String> stages = new ArrayList<>();
-        w5.fieldNames().forEachRemaining(stages::add);
+        w5.fieldNames().forEachRemaining(k -> {
+            if (w5.path(k).isObject()) {
+                stages.add(k);
+            }
+        });
         if (!stages.isEmpty()) {
             String small = stages.get(0);
             String large = stages.get(stages.size() - 1);
@@ -127,21 +174,35 @@ public final class Report {
                 JsonNode sm = w5.path(small).path(kind);
                 double p95 = l.path("ok").asLong() == 0 ? Double.NaN : d(l.path("p95us")) / 1000;
                 double p95small = sm.path("ok").asLong() == 0 ? Double.NaN : d(sm.path("p95us")) / 1000;
-                String note = l.path("ok").asText() + " ok, " + l.path("errors").asText() + " errors"
-                        + (l.path("firstError").isTextual() ? ": " + l.path("firstError").asText().replace("|", "/").replaceAll("\\s+", " ") : "");
-                c.add(new Check("W5", kind + " dashboard p95 at " + large, p95, "ms", "", "", 50, true, note));
+                String note = l.path("ok").asText() + " ok, " + (l.path("errors").asLong() + l.path("dropped").asLong())
+                        + " errors/timeouts (10 s)"
+                        + (l.path("firstError").isTextual() ? ": " + clean(l.path("firstError").asText()) : "");
+                c.add(new Check("W5", kind + " dashboard p95 at " + large, p95, "ms", "", "", 50, true,
+                        join(note, why(w5.path(large)))));
+                String smallNote = Double.isNaN(p95small) ? "no figure at " + small + ": " + sm.path("ok").asText()
+                        + " ok" + (sm.path("firstError").isTextual() ? ", first error: " + clean(sm.path("firstError").asText()) : "")
+                        + (why(w5.path(small)).isEmpty() ? "" : "; " + why(w5.path(small))) : "";
                 c.add(new Check("W5", kind + " dashboard p95 " + large + " vs " + small, p95 / p95small, "×",
-                        f(p95small) + " ms at " + small, "", 1.5, true, ""));
+                        f(p95small) + " ms at " + small, "", 1.5, true, smallNote));
             }
+        } else if (w5.isMissingNode() && w4.has("error")) {
+            c.add(new Check("W5", "dashboards p95", Double.NaN, "ms", "", "", 50, true, why(w4)));
         }
         JsonNode rss = r.path("rssAfterW1W2Mb");
-        rss.fieldNames().forEachRemaining(s -> c.add(new Check("W6", s + " RSS after W1–W2 (jar)", d(rss.path(s)), "MB",
-                "", "", 250, true, "")));
+        rss.fieldNames().forEachRemaining(s -> c.add(new Check("W6", s + " RSS after W1–W2 (jar)",
+                d(rss.path(s)) < 0 ? Double.NaN : d(rss.path(s)), "MB", "", "", 250, true,
+                d(rss.path(s)) < 0 ? "process gone before the reading" : "")));
         JsonNode w6 = w.path("W6");
+        if (w6.has("error")) {
+            c.add(new Check("W6", "start-up", Double.NaN, "ms", "", "", 1500, true, why(w6)));
+        }
         w6.fieldNames().forEachRemaining(s -> w6.path(s).fieldNames().forEachRemaining(v -> {
             JsonNode n = w6.path(s).path(v);
             if (n.has("readyMs")) {
-                c.add(new Check("W6", s + " ready, " + v, d(n.path("readyMs")), "ms", "", "", 1500, true, ""));
+                c.add(new Check("W6", s + " ready, " + v, d(n.path("readyMs")), "ms", "", "RSS " + f(d(n.path("rssAfter10sLoadMb")))
+                        + " MB after load", 1500, true, n.has("died") ? n.path("died").asText() : ""));
+            } else if (n.has("error")) {
+                c.add(new Check("W6", s + " ready, " + v, Double.NaN, "ms", "", "", 1500, true, clean(n.path("error").asText())));
             }
         }));
         return c;
@@ -154,7 +215,9 @@ public final class Report {
                 .append(" cores, ").append(m.path("memoryMb").asText()).append(" MB (").append(m.path("cpu").asText())
                 .append("), Java ").append(m.path("java").asText()).append(". Settings: ").append(r.path("settings"))
                 .append("\n\n| workload | figure | measured | absolute | baseline (same run) | target | result |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+                .append("|---|---|---|---|---|---|---|\n")
+                .append("| — | machine | ").append(m.path("cores").asText()).append(" cores, ")
+                .append(m.path("memoryMb").asText()).append(" MB | ").append(m.path("cpu").asText()).append(" | | | |\n");
         for (Check c : checks) {
             b.append("| ").append(c.workload()).append(" | ").append(c.what()).append(" | ").append(f(c.measured()))
                     .append(' ').append(c.unit()).append(" | ").append(c.ratio()).append(" | ").append(c.baseline())
@@ -166,17 +229,32 @@ public final class Report {
         if (!w6.isMissingNode()) {
             b.append("\n### W6 start-up and memory per JVM variant\n\nEach service restarted alone; ready = spawn to "
                     + "`/q/health/ready` UP; RSS = VmRSS when ready and after 10 s of its own workload.\n\n"
-                    + "| service | variant | ready ms | Quarkus \"started in\" s | RSS ready MB | RSS after load MB | flags |\n"
-                    + "|---|---|---|---|---|---|---|\n");
+                    + "| service | variant | ready ms | Quarkus \"started in\" s | RSS ready MB | RSS after load MB | load ok / errors | flags |\n"
+                    + "|---|---|---|---|---|---|---|---|\n");
             w6.fieldNames().forEachRemaining(s -> w6.path(s).fieldNames().forEachRemaining(v -> {
                 JsonNode n = w6.path(s).path(v);
                 b.append("| ").append(s).append(" | ").append(v).append(" | ").append(f(d(n.path("readyMs"))))
                         .append(" | ").append(f(d(n.path("quarkusStartedInS")))).append(" | ")
                         .append(f(d(n.path("rssAtReadyMb")))).append(" | ").append(f(d(n.path("rssAfter10sLoadMb"))))
-                        .append(" | ").append(n.has("error") ? "failed: " + n.path("error").asText()
+                        .append(" | ").append(n.has("loadOk") ? n.path("loadOk").asText() + " / " + n.path("loadErrors").asText() : "")
+                        .append(" | ").append(n.has("error") ? "failed: " + clean(n.path("error").asText())
                                 : n.has("skipped") ? n.path("skipped").asText() : "`" + n.path("flags").asText() + "`")
                         .append(" |\n");
             }));
+        }
+        if (!w6.isMissingNode()) {
+            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+            b.append("\nVariants:");
+            w6.fieldNames().forEachRemaining(s -> w6.path(s).fieldNames().forEachRemaining(v -> {
+                if (w6.path(s).path(v).has("description") && seen.add(v)) {
+                    b.append("\n- `").append(v).append("`: ").append(w6.path(s).path(v).path("description").asText());
+                }
+            }));
+            b.append('\n');
+        }
+        if (r.has("phaseSeconds")) {
+            b.append("\nSeconds per phase: ").append(r.path("phaseSeconds")).append(" (REST load ")
+                    .append(f(d(r.path("restLoadSeconds")))).append(" s).\n");
         }
         b.append("\n### Profiles (JFR execution samples during the measurement window)\n");
         r.path("workloads").fieldNames().forEachRemaining(name -> {

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * W6: each service restarted alone (the others keep running) under each JVM variant: time from spawn to
  * /q/health/ready UP, RSS when ready and after 10 s of its own workload at a moderate rate. Variants that need a
- * training run (AppCDS, the JDK 25 AOT cache) get one first, with the same workload, ended by SIGTERM.
+ * training run (AppCDS, the JDK 25 AOT cache) get one first, 8 s of the same workload, ended by SIGTERM so that the
+ * JVM writes its cache. Default variants (bench.w6.variants): the plain jar, the JDK AOT cache over Quarkus' fast-jar
+ * and over Quarkus' aot-jar packaging, both with lean flags; appcds-17, aot-25 and aot-jar-25 are there on request.
  */
 final class Startup {
 
@@ -36,24 +38,35 @@ final class Startup {
         Files.createDirectories(dir);
     }
 
-    record Variant(String name, String java, List<String> trainFlags, List<String> flags, String description) {
+    /**
+     * @param app the quarkus-app folder to run: the service's own fast-jar, or the aot-jar layout that run.sh
+     *            builds with Quarkus' {@code quarkus.package.jar.type=aot-jar} into bench/target/aot/&lt;service&gt;
+     */
+    record Variant(String name, String java, Path app, List<String> trainFlags, List<String> flags, String description) {
     }
 
+    static final List<String> BASE = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    /** C1 only, a small heap, small stacks and code cache: what RSS asks for on a 2-core box. */
+    static final List<String> LEAN = List.of("-Xmx160m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m", "-XX:MaxDirectMemorySize=64m");
+
     Variant variant(String name, String service) {
-        Path cds = dir.resolve(service + ".jsa");
-        Path aot = dir.resolve(service + ".aot");
-        List<String> base = List.of("-Xmx384m", "-XX:+UseSerialGC");
-        List<String> lean = List.of("-Xmx160m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m", "-XX:MaxDirectMemorySize=64m");
+        Path fastJar = sys.root.resolve(service + "/target/quarkus-app");
+        Path aotJar = sys.root.resolve("bench/target/aot/" + service);
+        Path cache = dir.resolve(service + "-" + name + (name.startsWith("appcds") ? ".jsa" : ".aot"));
         return switch (name) {
-            case "jar" -> new Variant(name, Tools.javaBin(), null, base, "Java 17, the flags of deploy/local/up.sh");
-            case "appcds-17" -> new Variant(name, Tools.javaBin(), concat(base, "-XX:ArchiveClassesAtExit=" + cds),
-                    concat(base, "-XX:SharedArchiveFile=" + cds), "Java 17 + dynamic AppCDS archive from a training run");
-            case "aot-25" -> new Variant(name, JDK25, concat(base, "-XX:AOTCacheOutput=" + aot),
-                    concat(base, "-XX:AOTCache=" + aot), "Temurin 25 + AOT cache (JEP 483/514) from a training run");
-            case "aot-25-lean" -> new Variant(name, JDK25, concat(lean, "-XX:AOTCacheOutput=" + aot + ".lean"),
-                    concat(lean, "-XX:AOTCache=" + aot + ".lean"),
-                    "Temurin 25 + AOT cache, C1 only, 160 MB heap, 256 kB stacks, smaller code cache");
+            case "jar" -> new Variant(name, Tools.javaBin(), fastJar, null, BASE, "Java 17 fast-jar, the flags of deploy/local/up.sh");
+            case "appcds-17" -> new Variant(name, Tools.javaBin(), fastJar, concat(BASE, "-XX:ArchiveClassesAtExit=" + cache),
+                    concat(BASE, "-XX:SharedArchiveFile=" + cache), "Java 17 fast-jar + dynamic AppCDS archive from a training run");
+            case "aot-25" -> new Variant(name, JDK25, fastJar, concat(BASE, "-XX:AOTCacheOutput=" + cache),
+                    concat(BASE, "-XX:AOTCache=" + cache), "Temurin 25 fast-jar + JDK AOT cache (JEP 483/514) from a training run");
+            case "aot-25-lean" -> new Variant(name, JDK25, fastJar, concat(LEAN, "-XX:AOTCacheOutput=" + cache),
+                    concat(LEAN, "-XX:AOTCache=" + cache), "Temurin 25 fast-jar + JDK AOT cache + lean flags");
+            case "aot-jar-25" -> new Variant(name, JDK25, aotJar, concat(BASE, "-XX:AOTCacheOutput=" + cache),
+                    concat(BASE, "-XX:AOTCache=" + cache),
+                    "Temurin 25 + Quarkus aot-jar packaging (application classes on the class path, so the cache holds them) + AOT cache from a training run");
+            case "aot-jar-25-lean" -> new Variant(name, JDK25, aotJar, concat(LEAN, "-XX:AOTCacheOutput=" + cache),
+                    concat(LEAN, "-XX:AOTCache=" + cache), "Temurin 25 + Quarkus aot-jar + AOT cache + lean flags");
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -64,13 +77,18 @@ final class Startup {
         return l;
     }
 
-    void run(List<String> variants) throws Exception {
+    /** Runs last: each service is stopped for good and restarted alone under each variant (nothing runs after W6). */
+    void run(List<String> variants, List<String> services) throws Exception {
         Map<String, Object> w6 = new LinkedHashMap<>();
-        for (String service : Sys.SERVICES) {
+        for (String service : services) {
             long pid = sys.pid(service);
             ProcessHandle.of(pid).ifPresent(h -> {
                 h.destroy();
-                h.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+                try {
+                    h.onExit().get(20, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    h.destroyForcibly();
+                }
             });
             Map<String, Object> perVariant = new LinkedHashMap<>();
             for (String v : variants) {
@@ -79,30 +97,38 @@ final class Startup {
                     perVariant.put(v, Map.of("skipped", variant.java() + " not installed"));
                     continue;
                 }
+                if (!Files.exists(variant.app().resolve("quarkus-run.jar"))) {
+                    perVariant.put(v, Map.of("skipped", variant.app() + " not built (see run.sh output)"));
+                    continue;
+                }
                 try {
                     if (variant.trainFlags() != null) {
-                        launch(service, variant, variant.trainFlags(), "train", true);
+                        Map<String, Object> t = launch(service, variant, variant.trainFlags(), "train", TRAIN_LOAD);
+                        Path cache = Path.of(variant.trainFlags().get(variant.trainFlags().size() - 1).replaceAll("^-XX:[A-Za-z]+=", ""));
+                        if (!Files.exists(cache)) {
+                            throw new IllegalStateException("training run wrote no " + cache.getFileName() + " (exit "
+                                    + t.get("exit") + "); see " + dir.resolve(service + "-" + v + "-train.log"));
+                        }
                     }
-                    perVariant.put(v, launch(service, variant, variant.flags(), "measure", false));
+                    perVariant.put(v, launch(service, variant, variant.flags(), "measure", MEASURE_LOAD));
                 } catch (Exception e) {
-                    Sys.log("W6 %s %s failed: %s", service, v, e);
-                    perVariant.put(v, Map.of("error", e.toString()));
+                    Sys.log("W6 %s %s failed: %s", service, v, e.getMessage());
+                    perVariant.put(v, Map.of("error", String.valueOf(e.getMessage())));
                 }
             }
-            // leave the plain service running, as the others expect it
-            Process back = start(service, variant("jar", service), variant("jar", service).flags(), "restored");
-            Files.writeString(sys.home.resolve("run/" + service + ".pid"), String.valueOf(back.pid()));
-            awaitReady(back, sys.port(service), System.nanoTime());
             w6.put(service, perVariant);
         }
         bench.workloads.put("W6", w6);
     }
 
+    static final Duration TRAIN_LOAD = Duration.ofSeconds(8);
+    static final Duration MEASURE_LOAD = Duration.ofSeconds(10);
+
     Process start(String service, Variant variant, List<String> flags, String phase) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(variant.java());
         cmd.addAll(flags);
-        cmd.addAll(List.of("-jar", sys.root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString()));
+        cmd.addAll(List.of("-jar", variant.app().resolve("quarkus-run.jar").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(service + "-" + variant.name() + "-" + phase + ".log").toFile());
         pb.environment().putAll(sys.serviceEnv(service, sys.port(service), service.replace("-service", "")));
@@ -110,47 +136,62 @@ final class Startup {
     }
 
     double awaitReady(Process p, int port, long spawned) throws Exception {
-        long deadline = spawned + Duration.ofSeconds(120).toNanos();
+        long deadline = spawned + Duration.ofSeconds(90).toNanos();
         while (!sys.ready(port)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("not ready (exit " + (p.isAlive() ? "none" : p.exitValue()) + ")");
+                throw new IllegalStateException("not ready after " + (System.nanoTime() - spawned) / 1_000_000 + " ms (exit "
+                        + (p.isAlive() ? "none" : p.exitValue()) + ")");
             }
             Thread.sleep(20);
         }
         return (System.nanoTime() - spawned) / 1e6;
     }
 
-    Map<String, Object> launch(String service, Variant variant, List<String> flags, String phase, boolean train)
+    Map<String, Object> launch(String service, Variant variant, List<String> flags, String phase, Duration loadFor)
             throws Exception {
         long spawned = System.nanoTime();
         Process p = start(service, variant, flags, phase);
         Map<String, Object> r = new LinkedHashMap<>();
+        Path log = dir.resolve(service + "-" + variant.name() + "-" + phase + ".log");
         try {
             double readyMs = awaitReady(p, sys.port(service), spawned);
             long rssReady = Sys.rssKb(p.pid()) / 1024;
-            OpenLoad.Result load = new OpenLoad(OpenLoad.client(), 2000).run(rate(service), Duration.ZERO,
-                    Duration.ofSeconds(10), workload(service), service.equals("assessment-service") ? 201 : 200);
+            OpenLoad.Result load = new OpenLoad(OpenLoad.client(), 2000).run(rate(service), Duration.ZERO, loadFor,
+                    workload(service), service.equals("assessment-service") ? 201 : 200);
             long rssLoaded = Sys.rssKb(p.pid()) / 1024;
             r.put("description", variant.description());
             r.put("flags", String.join(" ", flags));
+            r.put("app", variant.app().toString());
             r.put("readyMs", readyMs);
             r.put("rssAtReadyMb", rssReady);
             r.put("rssAfter10sLoadMb", rssLoaded);
             r.put("loadRate", rate(service));
+            r.put("loadOk", load.ok());
             r.put("loadP99ms", load.p99us() / 1000.0);
-            r.put("loadErrors", load.errors());
-            Sys.log("W6 %s %s %s: ready %.0f ms, RSS %d MB at ready, %d MB after load (p99 %.1f ms, errors %d)", service,
-                    variant.name(), phase, readyMs, rssReady, rssLoaded, load.p99us() / 1000.0, load.errors());
-        } finally {
-            p.destroy();
-            if (!p.waitFor(90, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
+            r.put("loadErrors", load.errors() + load.dropped());
+            if (load.firstError() != null) {
+                r.put("loadFirstError", load.firstError());
             }
+            Sys.log("W6 %s %s %s: ready %.0f ms, RSS %d MB at ready, %d MB after load (ok %d, p99 %.1f ms, errors %d%s)",
+                    service, variant.name(), phase, readyMs, rssReady, rssLoaded, load.ok(), load.p99us() / 1000.0,
+                    load.errors() + load.dropped(), load.firstError() == null ? "" : ": " + load.firstError());
+        } finally {
+            // a training run must end normally for the JVM to write its cache (JDK 25 assembles it at exit); a
+            // measured run is not waited for long
+            p.destroy();
+            if (!p.waitFor(phase.equals("train") ? 90 : 15, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                r.put("killed", "did not stop within the grace period after SIGTERM");
+            }
+            r.put("exit", p.exitValue());
         }
-        String log = Files.readString(dir.resolve(service + "-" + variant.name() + "-" + phase + ".log"));
-        Matcher m = STARTED.matcher(log);
+        String text = Files.readString(log);
+        Matcher m = STARTED.matcher(text);
         if (m.find()) {
             r.put("quarkusStartedInS", Double.parseDouble(m.group(1)));
+        }
+        if (text.contains("OutOfMemoryError")) {
+            r.put("died", "OutOfMemoryError in " + log);
         }
         return r;
     }
@@ -173,7 +214,7 @@ final class Startup {
             case "assessment-service" -> {
                 String token = bench.city.token("integration");
                 String at = java.time.OffsetDateTime.now().minusDays(1).toString();
-                yield i -> City.post(sys.url(service, "/api/v1/administrations"), token, """
+                yield i -> City.post(sys.url(service, "/api/v1/administrations"), token, Duration.ofSeconds(5), """
                         {"participantId":"%s","instrumentCode":"UCLA-3","phase":"PRE","administeredAt":"%s","mode":"INTERVIEWER",
                          "answers":{"1":2,"2":2,"3":2}}""".formatted(ids.get((int) (Bench.mix(i) % ids.size())), at));
             }
@@ -183,6 +224,7 @@ final class Startup {
     }
 
     HttpRequest get(String path, String service, String token) {
-        return HttpRequest.newBuilder(URI.create(sys.url(service, path))).header("Authorization", "Bearer " + token).build();
+        return HttpRequest.newBuilder(URI.create(sys.url(service, path))).timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + token).build();
     }
 }

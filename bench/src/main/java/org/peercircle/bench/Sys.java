@@ -97,8 +97,43 @@ public final class Sys {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("QUARKUS_OIDC_PUBLIC_KEY", System.getenv("BENCH_PUBLIC_KEY"));
         env.put("QUARKUS_OIDC_TOKEN_ISSUER", "peercircle-local");
-        env.put("QUARKUS_LOG_CONSOLE_JSON", "false");
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return env;
+    }
+
+    /**
+     * Null while the service runs and has logged no OutOfMemoryError; otherwise why its figures may be missing, in a
+     * few words, naming the log to read.
+     */
+    String problem(String service) {
+        boolean alive;
+        try {
+            alive = ProcessHandle.of(pid(service)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            alive = false;
+        }
+        Path log = home.resolve("logs/" + service + ".log");
+        long oom = 0;
+        String lastError = null;
+        try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.contains("OutOfMemoryError")) {
+                    oom++;
+                }
+                if (line.contains(" ERROR ") || line.contains("\"level\":\"ERROR\"")) {
+                    lastError = line.length() > 200 ? line.substring(0, 200) + "…" : line;
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // no log: say what we know
+        }
+        if (alive && oom == 0) {
+            return null;
+        }
+        String what = alive ? service + " still up but logged OutOfMemoryError " + oom + "×"
+                : service + " died" + (oom > 0 ? " (OutOfMemoryError logged " + oom + "×)"
+                        : lastError != null ? " (last error: " + lastError.replace("|", "/") + ")" : "");
+        return what + "; see " + log;
     }
 
     static long rssKb(long pid) {
