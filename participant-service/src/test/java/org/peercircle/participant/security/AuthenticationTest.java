@@ -3,14 +3,26 @@ package org.peercircle.participant.security;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import org.peercircle.platform.security.Roles;
+import org.peercircle.testing.PeerCircleInfra;
+import org.peercircle.testing.TokenSigner;
 import org.peercircle.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** 401 without a valid token, 403 for a wrong role: both as problem+json. */
+/**
+ * 401 without a valid token, 403 for a wrong role: both as problem+json. A verified token is remembered until it
+ * expires (platform's VerifiedTokens), so the same token is also tried again after it was accepted.
+ */
 @QuarkusTest
 class AuthenticationTest {
 
@@ -43,5 +55,45 @@ class AuthenticationTest {
                 .when().post("/api/v1/centres")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("status", equalTo(403));
+    }
+
+    @Test
+    void anAcceptedTokenIsAcceptedAgainButNoAlteredCopyOfIt() {
+        String token = Tokens.forSubject("sw-" + UUID.randomUUID(), Roles.SOCIAL_WORKER);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/centres").then().statusCode(200);
+        }
+        String[] parts = token.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"social-worker\"", "\"coordinator\"");
+        String otherClaims = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String otherSignature = token.substring(0, token.length() - 4) + "AAAA";
+        for (String altered : new String[] { otherClaims, otherSignature, token + "A", " " + token }) {
+            given().auth().oauth2(altered).when().get("/api/v1/centres")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+        given().auth().oauth2(token).when().get("/api/v1/centres").then().statusCode(200);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"X\",\"district\":\"Y\"}")
+                .when().post("/api/v1/centres").then().statusCode(403);
+    }
+
+    @Test
+    void anAcceptedTokenIsRefusedOnceItExpires() throws Exception {
+        Instant expiry = Instant.now().plusSeconds(3);
+        String token = signer().token("short-" + UUID.randomUUID(), Roles.COORDINATOR, expiry);
+        given().auth().oauth2(token).when().get("/api/v1/centres").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/v1/centres").then().statusCode(200);
+        while (!Instant.now().isAfter(expiry.plusSeconds(1))) {
+            Thread.sleep(200);
+        }
+        given().auth().oauth2(token).when().get("/api/v1/centres")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private static TokenSigner signer() throws Exception {
+        byte[] key = Base64.getDecoder().decode(System.getProperty("peercircle.test.private-key"));
+        return new TokenSigner(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(key)),
+                PeerCircleInfra.ISSUER);
     }
 }
