@@ -3,8 +3,12 @@ package org.peercircle.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.peercircle.infra.Ports;
 import org.peercircle.testing.TokenSigner;
@@ -12,26 +16,40 @@ import org.peercircle.testing.TokenSigner;
 /**
  * The whole system, started by the README's own {@code deploy/local/up.sh} (so the local run is tested too)
  * in a private state folder and on free ports, and stopped by {@code down.sh}. One run is shared by every
- * system test class of the JVM ({@link #shared()}); it stops when the JVM exits.
+ * system test class of the JVM ({@link #shared()}); it stops when the test run ends.
  */
 final class LocalRun {
 
     private static LocalRun shared;
+    private static boolean stopped;
 
-    /** The system of this test JVM, started empty on first use. */
+    /**
+     * The system of this test JVM, started empty on first use. {@link StopTheSharedRun} stops it when the test run
+     * ends; the shutdown hook is only for a run that is cut short (the JVM gives hooks no time to stop five
+     * processes in: failsafe kills a fork whose exit takes longer than 30 seconds).
+     */
     static synchronized LocalRun shared() throws Exception {
+        if (stopped) {
+            throw new IllegalStateException("the shared run has been stopped");
+        }
         if (shared == null) {
-            LocalRun run = start("--empty");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    run.stop();
-                } catch (Exception e) {
-                    e.printStackTrace();
-                }
-            }));
-            shared = run;
+            shared = start("--empty");
+            Runtime.getRuntime().addShutdownHook(new Thread(LocalRun::stopShared, "stop-local-run"));
         }
         return shared;
+    }
+
+    /** Stops the shared run if one was started; harmless twice. */
+    static synchronized void stopShared() {
+        if (shared == null || stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            shared.stop();
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
     }
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -58,7 +76,26 @@ final class LocalRun {
         return run;
     }
 
+    /**
+     * Stops the four services together, then lets {@code down.sh} stop the broker and the database and tidy up:
+     * down.sh alone stops one process after the other, which takes half a minute here.
+     */
     void stop() throws Exception {
+        List<CompletableFuture<ProcessHandle>> exits = new ArrayList<>();
+        for (String service : List.of("participant", "session", "assessment", "reporting")) {
+            Path pidFile = home.resolve("run/" + service + "-service.pid");
+            if (Files.exists(pidFile)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(process -> {
+                    process.destroy();
+                    exits.add(process.onExit());
+                });
+            }
+        }
+        try {
+            CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            // down.sh kills what is left
+        }
         exec(120, ROOT.resolve("deploy/local/down.sh").toString());
     }
 
