@@ -13,6 +13,7 @@ import org.peercircle.contracts.participant.ParticipantStatusChanged;
 import org.peercircle.contracts.session.AttendanceRecorded;
 import org.peercircle.contracts.session.GroupCreated;
 import org.peercircle.contracts.session.GroupStatusChanged;
+import org.peercircle.contracts.session.GroupUpdated;
 import org.peercircle.contracts.session.MemberAtRisk;
 import org.peercircle.contracts.session.MemberEnrolled;
 import org.peercircle.contracts.session.MemberWaitListed;
@@ -36,6 +37,7 @@ public final class EventTypes {
 
     // session-events
     public static final EventType<GroupCreated> GROUP_CREATED = session("group.created.v1", GroupCreated.class);
+    public static final EventType<GroupUpdated> GROUP_UPDATED = session("group.updated.v1", GroupUpdated.class);
     public static final EventType<GroupStatusChanged> GROUP_STATUS_CHANGED = session("group.status-changed.v1", GroupStatusChanged.class);
     public static final EventType<MemberEnrolled> MEMBER_ENROLLED = session("member.enrolled.v1", MemberEnrolled.class);
     public static final EventType<MemberWaitListed> MEMBER_WAIT_LISTED = session("member.wait-listed.v1", MemberWaitListed.class);
@@ -54,7 +56,7 @@ public final class EventTypes {
     public static final List<EventType<?>> ALL = List.of(
             PARTICIPANT_REGISTERED, PARTICIPANT_STATUS_CHANGED, PARTICIPANT_COHORT_CHANGED, PARTICIPANT_CONSENT_CHANGED,
             PARTICIPANT_NETWORK_RECORDED, PARTICIPANT_ERASED,
-            GROUP_CREATED, GROUP_STATUS_CHANGED, MEMBER_ENROLLED, MEMBER_WAIT_LISTED, MEMBER_WITHDRAWN,
+            GROUP_CREATED, GROUP_UPDATED, GROUP_STATUS_CHANGED, MEMBER_ENROLLED, MEMBER_WAIT_LISTED, MEMBER_WITHDRAWN,
             SESSION_SCHEDULED, ATTENDANCE_RECORDED, SESSION_COMPLETED, MEMBER_AT_RISK,
             ASSESSMENT_COMPLETED, ASSESSMENT_AMENDED);
 

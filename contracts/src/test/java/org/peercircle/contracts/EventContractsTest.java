@@ -30,6 +30,7 @@ import org.peercircle.contracts.participant.ParticipantRegistered;
 import org.peercircle.contracts.session.AttendanceRecorded;
 import org.peercircle.contracts.session.GroupCreated;
 import org.peercircle.contracts.session.GroupStatusChanged;
+import org.peercircle.contracts.session.GroupUpdated;
 import org.peercircle.contracts.session.MemberAtRisk;
 import org.peercircle.contracts.session.MemberEnrolled;
 import org.peercircle.contracts.session.MemberWaitListed;
@@ -70,7 +71,9 @@ class EventContractsTest {
                     Map.of("EXPRESSIVE", 3, "INSTRUMENTAL", 2))),
             Map.entry("participant.erased.v1", new ParticipantErased(P, C, T)),
             Map.entry("group.created.v1", new GroupCreated(G, C, "T社区老漂族支持小组", "SUPPORT_GROUP",
-                    "ADJUSTMENT_6", 6, 8, 6, LocalDate.of(2026, 3, 5), "Asia/Shanghai", T)),
+                    "ADJUSTMENT_6", 6, 8, 6, LocalDate.of(2026, 3, 5), "Asia/Shanghai", T, List.of("wang.facilitator"))),
+            Map.entry("group.updated.v1", new GroupUpdated(G, C, "T社区老漂族支持小组", 6, 9,
+                    List.of("wang.facilitator", "li.facilitator"), 3, T)),
             Map.entry("group.status-changed.v1", new GroupStatusChanged(G, C, "RECRUITING", "RUNNING", T)),
             Map.entry("member.enrolled.v1", new MemberEnrolled(G, C, P, false, T)),
             Map.entry("member.wait-listed.v1", new MemberWaitListed(G, C, P, 2, T)),

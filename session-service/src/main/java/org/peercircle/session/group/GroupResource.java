@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.session.GroupCreated;
+import org.peercircle.contracts.session.GroupUpdated;
 import org.peercircle.contracts.session.GroupStatusChanged;
 import org.peercircle.platform.outbox.Outbox;
 import org.peercircle.platform.problem.Problem;
@@ -191,7 +192,7 @@ public class GroupResource {
         sessions.forEach(s -> s.persist());
         outbox.publish(EventTypes.GROUP_CREATED, g.id, new GroupCreated(g.id, g.centreId, g.name, g.kind.name(),
                 g.templateCode, g.capacityMin, g.capacityMax, sessions.size(),
-                sessions.isEmpty() ? null : rhythm.firstDate(), g.timeZone, g.createdAt));
+                sessions.isEmpty() ? null : rhythm.firstDate(), g.timeZone, g.createdAt, List.copyOf(g.facilitators)));
         sessions.forEach(s -> scheduling.announce(g, s));
         return Response.created(URI.create("/api/v1/groups/" + g.id)).entity(GroupView.of(g, 0, 0)).build();
     }
@@ -351,6 +352,8 @@ public class GroupResource {
         g.capacityMax = request.capacity().max();
         enrolments.fillSeats(g);
         SupportGroup.flush();
+        outbox.publish(EventTypes.GROUP_UPDATED, g.id, new GroupUpdated(g.id, g.centreId, g.name, g.capacityMin,
+                g.capacityMax, List.copyOf(g.facilitators), g.version, OffsetDateTime.now(g.zone())));
         return view(g);
     }
 

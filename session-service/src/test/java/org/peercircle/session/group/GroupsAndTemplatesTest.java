@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.peercircle.contracts.EventJson;
 import org.peercircle.contracts.session.GroupCreated;
+import org.peercircle.contracts.session.GroupUpdated;
 import org.peercircle.contracts.session.SessionScheduled;
 import org.peercircle.platform.participants.ParticipantDirectory;
 import org.peercircle.session.Api;
@@ -111,6 +112,7 @@ class GroupsAndTemplatesTest {
         assertThat(created.plannedSessions()).isEqualTo(6);
         assertThat(created.templateCode()).isEqualTo("ADJUSTMENT_6");
         assertThat(created.centreId()).isEqualTo(centre);
+        assertThat(created.facilitators()).containsExactly(facilitator);
         List<SessionScheduled> scheduled = awaitEvents(group, "session.scheduled.v1", 6).stream()
                 .map(r -> EventJson.MAPPER.convertValue(json(r), SessionScheduled.class)).toList();
         assertThat(scheduled).extracting(SessionScheduled::sequence).containsExactly(1, 2, 3, 4, 5, 6);
@@ -183,6 +185,13 @@ class GroupsAndTemplatesTest {
         List<ConsumerRecord<String, String>> enrolled = awaitEvents(group, "member.enrolled.v1", 2);
         assertThat(json(enrolled.get(1)).get("participantId").asText()).isEqualTo(p.get(1).toString());
         assertThat(json(enrolled.get(1)).get("fromWaitList").asBoolean()).isTrue();
+        // only the accepted change is announced, with the whole new state, so reporting scopes facilitators by group
+        List<ConsumerRecord<String, String>> updates = awaitEvents(group, "group.updated.v1", 1);
+        assertThat(updates).hasSize(1);
+        GroupUpdated updated = EventJson.MAPPER.convertValue(json(updates.get(0)), GroupUpdated.class);
+        assertThat(updated.facilitators()).containsExactlyInAnyOrder(wang, li);
+        assertThat(updated.capacityMax()).isEqualTo(2);
+        assertThat(updated.version()).isEqualTo(1);
         // li is now one of the group's facilitators and sees it
         as(org.peercircle.testing.Tokens.forSubject(li, org.peercircle.platform.security.Roles.FACILITATOR, centre))
                 .when().get("/api/v1/groups/" + group).then().statusCode(200);
