@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops what deploy/local/up.sh started (by pid), services first. Data under .local/ is kept.
+# Stops what deploy/local/up.sh started (by pid): the four services together, then Kafka, then PostgreSQL.
+# Data under .local/ is kept.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 stop() { # name
@@ -13,6 +14,7 @@ stop() { # name
   fi
   rm -f "$pidfile"
 }
-for entry in $SERVICES; do stop "${entry%%:*}"; done
+for entry in $SERVICES; do stop "${entry%%:*}" & done
+wait
 stop kafka
 stop postgres
