@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -180,7 +181,7 @@ public class GroupResource {
         g.timeZone = zone.getId();
         g.status = GroupStatus.PLANNING;
         g.templateCode = request.templateCode();
-        g.createdAt = OffsetDateTime.now(zone);
+        g.createdAt = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         g.createdBy = caller.subject();
 
         List<GroupSession> sessions = template == null ? List.of() : plan(g, template, rhythm, zone, facilitators);
@@ -233,11 +234,16 @@ public class GroupResource {
     @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.INTEGRATION })
     @Operation(operationId = "listGroups", summary = "The groups the caller may see, newest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of groups")
+    @APIResponse(responseCode = "404", description = "centreId names a centre the caller may not see")
     public Page list(
             @Parameter(description = "Only this centre", example = "b7e2c1d0-4a5f-4e3b-9c8d-1f2a3b4c5d6e") @QueryParam("centreId") UUID centreId,
             @Parameter(description = "Only groups in this status", example = "RUNNING") @QueryParam("status") String status,
             @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1-100", example = "20") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        if (centreId != null) {
+            caller.requireCentre(centreId, "centre", centreId);
+        }
         GroupAccess.Filter visible = access.visibleGroups();
         StringBuilder where = new StringBuilder(" where ").append(visible.jpql());
         if (centreId != null) {

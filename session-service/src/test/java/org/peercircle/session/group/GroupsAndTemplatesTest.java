@@ -207,8 +207,14 @@ class GroupsAndTemplatesTest {
         as(token).when().get("/api/v1/groups?size=2&page=0").then().statusCode(200)
                 .body("total", equalTo(3)).body("items.size()", equalTo(2));
         as(token).when().get("/api/v1/groups?size=2&page=1").then().statusCode(200).body("items.size()", equalTo(1));
+        // a group reads the same whether just created or read back: its own time zone, microseconds
+        var created = as(token).body(groupBody(centre, 1, 5)).when().post("/api/v1/groups").then().statusCode(201).extract();
+        as(token).when().get("/api/v1/groups/" + created.path("id")).then().statusCode(200)
+                .body("createdAt", equalTo(created.path("createdAt"))).body("createdAt", org.hamcrest.Matchers.endsWith("+08:00"));
+        // another centre is not the caller's: the same 404 as participant-service gives, not an empty page
+        assertProblem(as(token).when().get("/api/v1/groups?centreId=" + UUID.randomUUID()).then(), 404);
         as(Api.worker(UUID.randomUUID())).when().get("/api/v1/groups").then().statusCode(200).body("total", equalTo(0));
-        as(coordinator()).when().get("/api/v1/groups?centreId=" + centre).then().statusCode(200).body("total", equalTo(3));
+        as(coordinator()).when().get("/api/v1/groups?centreId=" + centre).then().statusCode(200).body("total", equalTo(4));
         assertProblem(as(token).when().get("/api/v1/groups?status=SLEEPING").then(), 400);
         assertProblem(as(token).when().get("/api/v1/groups?size=1000").then(), 400);
     }
