@@ -29,7 +29,8 @@ for arg in "$@"; do
   case "$arg" in
     --quick) OPTS="-Dbench.participants=300 -Dbench.w3.events=50000 -Dbench.city.small=1000 -Dbench.city.large=3000 \
 -Dbench.step.seconds=3 -Dbench.warmup.seconds=2 -Dbench.measure.seconds=5 -Dbench.w3.measure.seconds=10 \
--Dbench.w4.rate=50 -Dbench.catchup.seconds=60 -Dbench.search.bisections=1 \
+-Dbench.w4.rate=50 -Dbench.catchup.seconds=60 -Dbench.search.bisections=1 -Dbench.profile.seconds=5 \
+-Dbench.generator.participants=150 -Dbench.generator.groups=10 \
 -Dbench.w6.services=participant-service,reporting-service -Dbench.w6.variants=jar,aot-jar-25-lean $OPTS"; OUT=$BENCH/target/quick ;;
     *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
   esac

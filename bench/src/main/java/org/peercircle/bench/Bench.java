@@ -51,14 +51,16 @@ public final class Bench {
     final double w4Rate = Double.parseDouble(System.getProperty("bench.w4.rate", "200"));
     final String variants = System.getProperty("bench.w6.variants", "jar,aot-25-lean,aot-jar-25-lean");
     final boolean skipW6 = Boolean.getBoolean("bench.skip-w6");
-    final int catchUpSeconds = Integer.getInteger("bench.catchup.seconds", 240);
+    final int catchUpSeconds = Integer.getInteger("bench.catchup.seconds", 180);
     /** Waiting for the read models ends early when they have not grown for this long. */
     final int stallSeconds = Integer.getInteger("bench.stall.seconds", 30);
     final int searchBisections = Integer.getInteger("bench.search.bisections", 2);
+    final Duration profileWindow = Duration.ofSeconds(Integer.getInteger("bench.profile.seconds", 15));
     final String w6Services = System.getProperty("bench.w6.services", String.join(",", Sys.SERVICES));
     /** rest: the bench registers centres and participants itself; generator: tools' city generator does (slower). */
-    final String loader = System.getProperty("bench.loader", "rest");
-    final int generatorGroups = Integer.getInteger("bench.generator.groups", 150);
+    final String loader = System.getProperty("bench.loader", "generator");
+    final int generatorParticipants = Integer.getInteger("bench.generator.participants", 400);
+    final int generatorGroups = Integer.getInteger("bench.generator.groups", 30);
 
     Bench(Path work) {
         this.work = work;
@@ -93,18 +95,26 @@ public final class Bench {
         sizes.put("measureSeconds", measure.toSeconds());
         sizes.put("w3MeasureSeconds", w3Measure.toSeconds());
         sizes.put("loader", loader);
+        sizes.put("generatorParticipants", loader.equals("generator") ? generatorParticipants : 0);
         sizes.put("w6Variants", variants);
         results.put("settings", sizes);
 
         long t = System.nanoTime();
         if (loader.equals("generator")) {
             generatedCity();
+            Sys.log("generator: %d participants in %d centres in %.1f s", city.participants.size(), city.centres.size(),
+                    (System.nanoTime() - t) / 1e9);
         } else {
             city.centres(centres);
-            city.participants(restParticipants);
         }
-        Sys.log("%s: %d participants in %d centres through REST in %.1f s", loader, city.participants.size(),
-                city.centres.size(), (System.nanoTime() - t) / 1e9);
+        // the rest of W1/W2's participants: plain registrations, 32 in flight (the generator screens and groups
+        // each person too, ~9 people/s on 2 cores: too slow for thousands)
+        int more = restParticipants - city.participants.size();
+        if (more > 0) {
+            long r = System.nanoTime();
+            city.participants(more);
+            Sys.log("registered %d more participants through REST in %.1f s", more, (System.nanoTime() - r) / 1e9);
+        }
         results.put("restLoadSeconds", (System.nanoTime() - t) / 1e9);
         idTable("participant", "SELECT id, centre_id FROM participant");
         awaitCount("assessment", "SELECT count(*) FROM participant_directory", city.participants.size(), 120);
@@ -189,7 +199,7 @@ public final class Bench {
         Path log = work.resolve("generate-city.log");
         List<String> cmd = List.of(sys.root.resolve("tools/run.sh").toString(), "city", "--home", sys.home.toString(),
                 "--port-base", String.valueOf(sys.portBase), "--centres", String.valueOf(centres), "--participants",
-                String.valueOf(restParticipants), "--groups", String.valueOf(generatorGroups), "--seed",
+                String.valueOf(Math.min(generatorParticipants, restParticipants)), "--groups", String.valueOf(generatorGroups), "--seed",
                 String.valueOf(System.currentTimeMillis() % 1_000_000), "--concurrency", "12");
         Tools.run(log, cmd, 1800);
         Files.readAllLines(log).stream().filter(l -> l.startsWith("  ") || l.startsWith("City")).forEach(l -> Sys.log("generator: %s", l.trim()));
@@ -289,21 +299,23 @@ public final class Bench {
             // an overloaded step leaves a queue behind in the service: let it drain before the next one
             Thread.sleep(held ? 2000 : 6000);
         }
-        // JFR starts first (its start-up costs a stall), then the last, overloaded step drains out of the service
-        long pid = sys.pid(service);
-        Path jfr = Tools.startJfr(pid, work, name.toLowerCase() + "-" + service,
-                (int) (10 + warmUp.toSeconds() + measure.toSeconds()));
-        Thread.sleep(8_000);
+        // the figure first, without a profiler: starting JFR in a running service stalled it for seconds in earlier
+        // runs, which is not the service's own latency. The profile then gets a window of its own at the same rate.
+        Thread.sleep(6_000);
         double half = Math.max(1, max / 2);
         OpenLoad.Result atHalf = load.run(half, warmUp, measure, request, expected);
         Sys.log("%s at %.0f/s (50%% of max %.0f/s): p50 %.1f ms p99 %.1f ms achieved %.0f/s errors %d", name, half, max,
                 atHalf.p50us() / 1000.0, atHalf.p99us() / 1000.0, atHalf.achievedRate(), atHalf.errors());
+        long pid = sys.pid(service);
+        Path jfr = Tools.startJfr(pid, work, name.toLowerCase() + "-" + service);
+        OpenLoad.Result profiled = load.run(half, Duration.ofSeconds(3), profileWindow, request, expected);
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("maxRate", max);
         w.put("peakAchievedRate", peakAchieved);
         w.put("steps", steps);
         w.put("atHalfMax", atHalf);
-        w.put("profile", Tools.profile(jfr));
+        w.put("profiledWindow", profiled);
+        w.put("profile", Tools.stopJfr(pid, jfr));
         return w;
     }
 
@@ -314,7 +326,7 @@ public final class Bench {
                 "/api/v1/participants/" + ids.get((int) (mix(i) % ids.size()))))).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token)
                 .GET().build();
-        Map<String, Object> w = stepAndMeasure("W1", "participant-service", get, 200, 100);
+        Map<String, Object> w = stepAndMeasure("W1", "participant-service", get, 200, 200);
         String script = """
                 \\set i random(1, %d)
                 BEGIN;
@@ -339,7 +351,7 @@ public final class Bench {
                 {"participantId":"%s","instrumentCode":"UCLA-3","phase":"PRE","administeredAt":"%s","mode":"INTERVIEWER",
                  "answers":{"1":%d,"2":%d,"3":%d}}""".formatted(ids.get((int) (mix(i) % ids.size())), at, 1 + i % 3,
                         1 + (i / 3) % 3, 1 + (i / 9) % 3));
-        Map<String, Object> w = stepAndMeasure("W2", "assessment-service", post, 201, 50);
+        Map<String, Object> w = stepAndMeasure("W2", "assessment-service", post, 201, 100);
         String payload = """
                 {"administrationId":"00000000-0000-4000-8000-000000000000","revision":0,"participantId":"00000000-0000-4000-8000-000000000000","centreId":"00000000-0000-4000-8000-000000000000","groupId":null,"instrumentCode":"UCLA-3","instrumentVersion":1,"phase":"PRE","administeredAt":"2026-03-02T10:30:00+08:00","totalScore":6.0,"subscaleScores":{"total":6.0},"band":"LONELY","prorated":false,"higherIsWorse":true,"reliability":0.72,"normSd":null,"itemValues":{"1":2.0,"2":3.0,"3":1.0}}""";
         String uuid = "('00000000-0000-4000-8000-' || lpad(to_hex(:k::bigint), 12, '0'))::uuid";
@@ -388,6 +400,10 @@ public final class Bench {
         Sys.log("W3: published %d assessment.completed.v1 to %s in %.1f s", w3Events, topic, (System.nanoTime() - t) / 1e9);
         Tools.ConsumerPerf raw = Tools.consumerPerformance(sys, work, topic, w3Events);
         Sys.log("W3 baseline ConsumerPerformance: %.0f msg/s", raw.msgPerSec());
+        // kept at once: if the service under test then fails, the row still shows the baseline beside the reason
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("baseline", raw);
+        workloads.put("W3", w);
 
         // a second reporting-service on a fresh database, reading the W3 topic from the beginning
         String db = "reporting_w3_" + System.currentTimeMillis();
@@ -404,7 +420,6 @@ public final class Bench {
                 .redirectOutput(work.resolve("w3-reporting.log").toFile());
         pb.environment().putAll(sys.serviceEnv("reporting-service", port, db));
         Process p = pb.start();
-        Map<String, Object> w = new LinkedHashMap<>();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             String countSql = "SELECT count(*) FROM assessment_score";
@@ -416,7 +431,7 @@ public final class Bench {
             }
             long firstRow = System.nanoTime();
             Thread.sleep(Duration.ofSeconds(15).toMillis());
-            Path jfr = Tools.startJfr(p.pid(), work, "w3-reporting", (int) w3Measure.toSeconds());
+            Path jfr = Tools.startJfr(p.pid(), work, "w3-reporting");
             long c0 = sys.count(db, countSql);
             long m0 = System.nanoTime();
             long c1 = c0;
@@ -432,10 +447,9 @@ public final class Bench {
             w.put("rowsAtEnd", c1);
             w.put("secondsSinceFirstRow", (m1 - firstRow) / 1e9);
             w.put("projectedFullReplaySeconds", w3Events / Math.max(rate, 1));
-            w.put("baseline", raw);
             w.put("ratio", rate / raw.msgPerSec());
             w.put("rssMb", Sys.rssKb(p.pid()) / 1024);
-            w.put("profile", Tools.profile(jfr));
+            w.put("profile", Tools.stopJfr(p.pid(), jfr));
         } finally {
             p.destroy();
             p.waitFor(30, TimeUnit.SECONDS);
@@ -456,6 +470,10 @@ public final class Bench {
         for (int target : List.of(citySmall, cityLarge)) {
             int add = target - people;
             long addAssessments = (long) target * assessmentsPerPerson - assessments;
+            // what the read models held before (the REST-built part of the city is in them too)
+            long cohort0 = Math.max(0, sys.count("reporting", "SELECT count(*) FROM participant_cohort"));
+            long scores0 = Math.max(0, sys.count("reporting", "SELECT count(*) FROM assessment_score WHERE group_id IS NOT NULL"));
+            long directory0 = Math.max(0, sys.count("assessment", "SELECT count(*) FROM participant_directory"));
             long t = System.nanoTime();
             List<City.Member> w4Cohort;
             try (Events events = new Events(sys.kafka)) {
@@ -479,7 +497,7 @@ public final class Bench {
                 inCohort = sys.count("reporting", "SELECT count(*) FROM participant_cohort");
                 inScores = sys.count("reporting", "SELECT count(*) FROM assessment_score WHERE group_id IS NOT NULL");
                 inDirectory = sys.count("assessment", "SELECT count(*) FROM participant_directory");
-                if (inCohort >= people && inScores >= assessments && inDirectory >= people + city.participants.size()) {
+                if (inCohort >= cohort0 + add && inScores >= scores0 + addAssessments && inDirectory >= directory0 + add) {
                     break;
                 }
                 long total = inCohort + inScores + inDirectory;
@@ -509,8 +527,8 @@ public final class Bench {
             stage.put("assessmentDirectory", inDirectory);
             List<String> why = new ArrayList<>();
             if (stopped != null) {
-                why.add(String.format(java.util.Locale.ROOT, "%s: reporting held %,d of %,d participants and %,d of %,d assessments after %.0f s",
-                        stopped, inCohort, people, inScores, assessments, caughtUp));
+                why.add(String.format(java.util.Locale.ROOT, "%s: reporting took in %,d of %,d new participants and %,d of %,d new assessments in %.0f s",
+                        stopped, inCohort - cohort0, add, inScores - scores0, addAssessments, caughtUp));
                 stage.put("catchUpStopped", stopped);
             }
             why.addAll(health("after loading " + people + " participants"));
@@ -546,7 +564,12 @@ public final class Bench {
         Recorder freshness = new Recorder(3_600_000_000L, 3);
         Map<UUID, Map<UUID, Long>> pending = new ConcurrentHashMap<>();
         Map<UUID, Boolean> polling = new ConcurrentHashMap<>();
-        long measureFrom = System.nanoTime() + warmUp.toNanos() + (profile ? 5_000_000_000L : 0);
+        // the loads start after a 5 s pause (in which JFR, if any, settles), then warm up
+        long measureFrom = System.nanoTime() + 5_000_000_000L + warmUp.toNanos();
+        java.util.concurrent.atomic.AtomicLong pollsOk = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong pollsFailed = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstPollError = new java.util.concurrent.atomic.AtomicReference<>();
+        Recorder pollLatency = new Recorder(3_600_000_000L, 3);
         ScheduledExecutorService poller = Executors.newScheduledThreadPool(2);
         long[] missed = new long[1];
         String at = OffsetDateTime.now().minusHours(1).toString();
@@ -555,8 +578,17 @@ public final class Bench {
             public void accept(UUID group) {
                 HttpRequest r = HttpRequest.newBuilder(URI.create(sys.url("reporting-service",
                         "/api/v1/groups/" + group + "/outcomes"))).timeout(DASHBOARD_TIMEOUT).header("Authorization", "Bearer " + token).build();
+                long sentAt = System.nanoTime();
                 sys.http.sendAsync(r, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, e) -> {
                     long now = System.nanoTime();
+                    if (e == null && resp.statusCode() == 200) {
+                        pollsOk.incrementAndGet();
+                        pollLatency.recordValue(Math.min((now - sentAt) / 1000, 3_600_000_000L));
+                    } else {
+                        pollsFailed.incrementAndGet();
+                        firstPollError.compareAndSet(null, e != null ? e.toString()
+                                : resp.statusCode() + " " + OpenLoad.abbreviate(resp.body()));
+                    }
                     Map<UUID, Long> waiting = pending.get(group);
                     if (e == null && resp.statusCode() == 200 && waiting != null) {
                         try {
@@ -612,8 +644,8 @@ public final class Bench {
                 Thread.currentThread().interrupt();
             }
         });
-        Path jfr = profile ? Tools.startJfr(sys.pid("reporting-service"), work, "w5-reporting",
-                (int) (5 + warmUp.toSeconds() + measure.toSeconds())) : null;
+        long reportingPid = sys.pid("reporting-service");
+        Path jfr = profile ? Tools.startJfr(reportingPid, work, "w5-reporting") : null;
         Thread.sleep(5000);
         w4Thread.start();
         cityThread.start();
@@ -639,13 +671,21 @@ public final class Bench {
         w4.put("freshnessMaxMs", h.getMaxValue() / 1000.0);
         w4.put("notReflectedWithin20s", missed[0]);
         w4.put("pollIntervalMs", 50);
+        // the outcome endpoint's own health: a slow or failing poll explains missing freshness samples
+        var pl = pollLatency.getIntervalHistogram();
+        w4.put("outcomePollsOk", pollsOk.get());
+        w4.put("outcomePollsFailed", pollsFailed.get());
+        w4.put("outcomePollP99ms", pl.getValueAtPercentile(99) / 1000.0);
+        if (firstPollError.get() != null) {
+            w4.put("outcomePollFirstError", firstPollError.get());
+        }
         Sys.log("W4: %d posts ok, freshness p50 %.0f ms p99 %.0f ms (%d samples, %d never seen)", w4Result.get().ok(),
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getTotalCount(), missed[0]);
         w5.put("city", cityResult.get());
         w5.put("centre", centreResult);
         Sys.log("W5: city p95 %.1f ms, centre p95 %.1f ms", cityResult.get().p95us() / 1000.0, centreResult.p95us() / 1000.0);
         if (jfr != null) {
-            w5.put("profile", Tools.profile(jfr));
+            w5.put("profile", Tools.stopJfr(reportingPid, jfr));
         }
         return new Object[] { w4, w5 };
     }

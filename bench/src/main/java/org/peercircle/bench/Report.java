@@ -128,7 +128,8 @@ public final class Report {
             JsonNode half = n.path("atHalfMax");
             c.add(new Check(x[0], "p99 at 50% of max (" + f(d(half.path("offeredRate"))) + "/s)",
                     half.path("ok").asLong() == 0 ? Double.NaN : d(half.path("p99us")) / 1000, "ms", "", "",
-                    Double.parseDouble(x[2]), true, half.isMissingNode() ? "" : half.path("ok").asText() + " ok, "
+                    Double.parseDouble(x[2]), true, half.isMissingNode() ? "" : "p50 " + f(d(half.path("p50us")) / 1000)
+                            + " ms, " + half.path("ok").asText() + " ok, "
                             + (half.path("errors").asLong() + half.path("dropped").asLong()) + " errors/dropped"
                             + (half.path("firstError").isTextual() ? ", first: " + clean(half.path("firstError").asText()) : "")));
         }
@@ -151,6 +152,11 @@ public final class Report {
             long samples = n.path("freshnessSamples").asLong();
             JsonNode posts = n.path("posts");
             String note = samples + " samples, " + n.path("notReflectedWithin20s").asText() + " never reflected within 20 s";
+            if (n.has("outcomePollsOk")) {
+                note += "; outcome polls " + n.path("outcomePollsOk").asText() + " ok (p99 " + f(d(n.path("outcomePollP99ms")))
+                        + " ms), " + n.path("outcomePollsFailed").asText() + " failed"
+                        + (n.path("outcomePollFirstError").isTextual() ? " (first: " + clean(n.path("outcomePollFirstError").asText()) + ")" : "");
+            }
             if (posts.path("errors").asLong() + posts.path("dropped").asLong() > 0) {
                 note += ", " + (posts.path("errors").asLong() + posts.path("dropped").asLong()) + " POSTs failed"
                         + (posts.path("firstError").isTextual() ? " (first: " + clean(posts.path("firstError").asText()) + ")" : "");

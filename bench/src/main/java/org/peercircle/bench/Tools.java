@@ -78,16 +78,27 @@ final class Tools {
         return Files.exists(p) ? p.toString() : tool;
     }
 
-    /** Starts a JFR recording of {@code seconds} in a running service. */
-    static Path startJfr(long pid, Path dir, String name, int seconds) {
+    /** Starts a JFR recording in a running service; {@link #stopJfr} ends it and writes the file. */
+    static Path startJfr(long pid, Path dir, String name) {
         Path file = dir.resolve(name + ".jfr");
         try {
             run(dir.resolve(name + "-jcmd.log"), List.of(jdkTool("jcmd"), String.valueOf(pid), "JFR.start",
-                    "name=bench", "settings=default", "duration=" + seconds + "s", "filename=" + file), 60);
+                    "name=bench", "settings=default", "filename=" + file), 60);
         } catch (Exception e) {
             Sys.log("JFR not started: %s", e);
         }
         return file;
+    }
+
+    /** Stops the recording and summarises it (the file is complete when JFR.stop returns). */
+    static Map<String, Object> stopJfr(long pid, Path jfr) {
+        try {
+            run(jfr.resolveSibling(jfr.getFileName() + ".stop.log"), List.of(jdkTool("jcmd"), String.valueOf(pid),
+                    "JFR.stop", "name=bench"), 120);
+        } catch (Exception e) {
+            Sys.log("JFR not stopped: %s", e);
+        }
+        return profile(jfr);
     }
 
     /** The hottest top frames and the hottest PeerCircle frames of the recording's execution samples. */
@@ -95,9 +106,6 @@ final class Tools {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("recording", jfr.toString());
         try {
-            for (int i = 0; i < 60 && !Files.exists(jfr); i++) {
-                Thread.sleep(1000);
-            }
             String out = run(jfr.resolveSibling(jfr.getFileName() + ".samples.txt"),
                     List.of(jdkTool("jfr"), "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", jfr.toString()),
                     300);
