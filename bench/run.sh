@@ -5,7 +5,7 @@
 #
 #   bench/run.sh            the full run (default sizes; about 25 minutes on 2 cores)
 #   bench/run.sh --quick    small data and short windows, for trying changes (written to bench/target/quick;
-#                           W6 only for participant- and reporting-service, jar and aot-jar-25-lean; ~8 minutes)
+#                           W6 only for participant- and reporting-service, jar and aot-jar-25-lean; ~9 minutes)
 #
 # It holds /tmp/peercircle-maven.lock for the whole run, so no build disturbs the measurement (and the load does
 # not disturb anyone's tests). More knobs: BENCH_OPTS="-Dbench.measure.seconds=60 -Dbench.w6.variants=jar,aot-25"

@@ -201,7 +201,7 @@ public final class Bench {
                 "--port-base", String.valueOf(sys.portBase), "--centres", String.valueOf(centres), "--participants",
                 String.valueOf(Math.min(generatorParticipants, restParticipants)), "--groups", String.valueOf(generatorGroups), "--seed",
                 String.valueOf(System.currentTimeMillis() % 1_000_000), "--concurrency", "12");
-        Tools.run(log, cmd, 1800);
+        Tools.run(log, cmd, 300); // ~60 s at the default size; a hung generator must not eat the run
         Files.readAllLines(log).stream().filter(l -> l.startsWith("  ") || l.startsWith("City")).forEach(l -> Sys.log("generator: %s", l.trim()));
         try (Connection c = sys.db("participant"); var st = c.createStatement()) {
             try (var rs = st.executeQuery("SELECT id FROM centre ORDER BY id")) {
