@@ -258,6 +258,10 @@ public final class Report {
             }));
             b.append('\n');
         }
+        if (r.has("generatorError")) {
+            b.append("\nThe city generator failed (").append(clean(r.path("generatorError").asText()))
+                    .append("); the bench's own REST registrations stood in.\n");
+        }
         if (r.has("phaseSeconds")) {
             b.append("\nSeconds per phase: ").append(r.path("phaseSeconds")).append(" (REST load ")
                     .append(f(d(r.path("restLoadSeconds")))).append(" s).\n");
