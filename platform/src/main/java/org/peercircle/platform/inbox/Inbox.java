@@ -1,5 +1,12 @@
 package org.peercircle.platform.inbox;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +16,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +71,62 @@ public class Inbox {
         }
         count(event.type(), "processed");
         return true;
+    }
+
+    /**
+     * The batch form of {@link #receive}: records the ids of a whole batch with one multi-row insert and returns
+     * the events not processed before, in record order (an id that occurs twice in the batch counts once).
+     * Records without valid CloudEvents attributes are skipped and counted as malformed, as {@link #receive} does.
+     * The caller applies the returned events in the same transaction; if it fails, the transaction rolls back
+     * and with it the recorded ids.
+     */
+    @Transactional(TxType.MANDATORY)
+    public List<IncomingEvent> receiveAll(List<ConsumerRecord<String, String>> records) {
+        Map<UUID, IncomingEvent> candidates = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                IncomingEvent event = IncomingEvent.from(record);
+                if (candidates.putIfAbsent(event.id(), event) != null) {
+                    count(event.type(), "duplicate");
+                }
+            } catch (IncomingEvent.MalformedEventException e) {
+                LOG.errorf("Skipping malformed record: %s", e.getMessage());
+                count("unknown", "malformed");
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = candidates.keySet().toArray(UUID[]::new);
+        String[] types = candidates.values().stream().map(IncomingEvent::type).toArray(String[]::new);
+        Set<UUID> inserted = new HashSet<>(em.unwrap(Session.class).doReturningWork(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO processed_event (event_id, event_type) "
+                    + "SELECT * FROM unnest(?, ?) ON CONFLICT DO NOTHING RETURNING event_id")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setArray(2, c.createArrayOf("text", types));
+                List<UUID> result = new ArrayList<>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return result;
+            }
+        }));
+        List<IncomingEvent> fresh = new ArrayList<>(inserted.size());
+        for (IncomingEvent event : candidates.values()) {
+            if (inserted.contains(event.id())) {
+                fresh.add(event);
+            } else {
+                count(event.type(), "duplicate");
+            }
+        }
+        return fresh;
+    }
+
+    /** Counts an event handed out by {@link #receiveAll} once its handler applied it ("processed") or skipped it. */
+    public void counted(IncomingEvent event, boolean processed) {
+        count(event.type(), processed ? "processed" : "malformed");
     }
 
     private void count(String type, String outcome) {
