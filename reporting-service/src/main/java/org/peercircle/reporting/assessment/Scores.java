@@ -45,24 +45,31 @@ public class Scores {
                 + Privacy.counted("participant_id"), rs -> row(rs).score(), groupId);
     }
 
-    /** @param centres null for every centre */
-    public List<Row> ofCentres(Collection<UUID> centres, String phaseOrNull, UUID groupOrNull) {
+    /**
+     * Streams the scores of some centres (null: every centre) to {@code each}, a cursor's worth at a time, never
+     * holding them all.
+     *
+     * @param inGroupsOnly only scores given in a group, ordered by group (for per-group outcomes); otherwise ordered
+     *        by administration time
+     */
+    public void streamOfCentres(Collection<UUID> centres, UUID groupOrNull, boolean inGroupsOnly,
+            java.util.function.Consumer<Row> each) {
         StringBuilder where = new StringBuilder(" WHERE " + Privacy.counted("participant_id"));
         List<Object> params = new java.util.ArrayList<>();
         if (centres != null) {
             where.append(" AND centre_id = ANY(?)");
             params.add(centres);
         }
-        if (phaseOrNull != null) {
-            where.append(" AND phase = ?");
-            params.add(phaseOrNull);
-        }
         if (groupOrNull != null) {
             where.append(" AND group_id = ?");
             params.add(groupOrNull);
         }
-        return sql.list(COLUMNS + where + " ORDER BY administered_at, administration_id", Scores::row,
-                params.toArray());
+        if (inGroupsOnly) {
+            where.append(" AND group_id IS NOT NULL AND phase IN ('PRE', 'POST')");
+        }
+        String order = inGroupsOnly ? " ORDER BY group_id, administered_at, administration_id"
+                : " ORDER BY administered_at, administration_id";
+        sql.stream(COLUMNS + where + order, 1000, rs -> each.accept(row(rs)), params.toArray());
     }
 
     private static Row row(ResultSet rs) throws SQLException {

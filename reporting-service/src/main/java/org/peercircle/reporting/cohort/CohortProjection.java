@@ -1,11 +1,13 @@
 package org.peercircle.reporting.cohort;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.peercircle.contracts.EventType;
 import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.Topics;
 import org.peercircle.contracts.participant.CohortChanged;
@@ -14,12 +16,14 @@ import org.peercircle.contracts.participant.NetworkRecorded;
 import org.peercircle.contracts.participant.ParticipantErased;
 import org.peercircle.contracts.participant.ParticipantRegistered;
 import org.peercircle.contracts.participant.ParticipantStatusChanged;
-import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.inbox.IncomingEvent;
-import org.peercircle.reporting.live.LiveUpdates;
 import org.peercircle.reporting.privacy.Privacy;
 import org.peercircle.reporting.readmodel.Projection;
+import org.peercircle.reporting.readmodel.EventBatches;
 import org.peercircle.reporting.readmodel.Sql;
+import org.peercircle.reporting.readmodel.Touched;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Who is served, by cohort, with their analytics consent and support-network snapshots: built from
@@ -29,7 +33,7 @@ import org.peercircle.reporting.readmodel.Sql;
 public class CohortProjection implements Projection {
 
     @Inject
-    Inbox inbox;
+    EventBatches batches;
 
     @Inject
     Sql sql;
@@ -37,15 +41,10 @@ public class CohortProjection implements Projection {
     @Inject
     Privacy privacy;
 
-    @Inject
-    LiveUpdates live;
-
     @Incoming("participant-events")
-    @Transactional
-    void consume(ConsumerRecord<String, String> record) {
-        if (inbox.receive(record, this::apply)) {
-            live.changed(topic(), record.key());
-        }
+    @Blocking(EventBatches.WORKERS)
+    void consume(ConsumerRecords<String, String> records) {
+        batches.consume(EventBatches.list(records));
     }
 
     @Override
@@ -54,9 +53,40 @@ public class CohortProjection implements Projection {
     }
 
     @Override
-    public void apply(IncomingEvent event) {
-        if (event.is(EventTypes.PARTICIPANT_REGISTERED)) {
-            ParticipantRegistered e = event.payload(EventTypes.PARTICIPANT_REGISTERED);
+    public Object decode(IncomingEvent event) {
+        for (EventType<?> type : List.of(EventTypes.PARTICIPANT_REGISTERED, EventTypes.PARTICIPANT_STATUS_CHANGED,
+                EventTypes.PARTICIPANT_COHORT_CHANGED, EventTypes.PARTICIPANT_CONSENT_CHANGED,
+                EventTypes.PARTICIPANT_NETWORK_RECORDED, EventTypes.PARTICIPANT_ERASED)) {
+            if (event.is(type)) {
+                return event.payload(type);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void touches(Object payload, Touched touched) {
+        if (payload instanceof ParticipantRegistered e) {
+            touched.person(e.participantId());
+        } else if (payload instanceof ParticipantStatusChanged e) {
+            touched.person(e.participantId());
+        } else if (payload instanceof CohortChanged e) {
+            touched.person(e.participantId());
+        } else if (payload instanceof ConsentChanged e) {
+            touched.person(e.participantId());
+        } else if (payload instanceof ParticipantErased e) {
+            touched.person(e.participantId());
+        }
+        // a network snapshot is in no dashboard figure
+    }
+
+    @Override
+    public void apply(List<Object> payloads) {
+        payloads.forEach(this::apply);
+    }
+
+    private void apply(Object payload) {
+        if (payload instanceof ParticipantRegistered e) {
             if (privacy.isErased(e.participantId())) {
                 return;
             }
@@ -67,18 +97,15 @@ public class CohortProjection implements Projection {
                     ON CONFLICT (participant_id) DO NOTHING
                     """, e.participantId(), e.centreId(), e.ageBand(), e.gender(), e.livingSituation(), e.migrant(),
                     e.registeredAt());
-        } else if (event.is(EventTypes.PARTICIPANT_STATUS_CHANGED)) {
-            ParticipantStatusChanged e = event.payload(EventTypes.PARTICIPANT_STATUS_CHANGED);
+        } else if (payload instanceof ParticipantStatusChanged e) {
             sql.update("UPDATE participant_cohort SET status = ?, withdrawal_reason = ? WHERE participant_id = ?",
                     e.to(), e.reason(), e.participantId());
-        } else if (event.is(EventTypes.PARTICIPANT_COHORT_CHANGED)) {
-            CohortChanged e = event.payload(EventTypes.PARTICIPANT_COHORT_CHANGED);
+        } else if (payload instanceof CohortChanged e) {
             sql.update("""
                     UPDATE participant_cohort SET age_band = ?, gender = ?, living_situation = ?, migrant = ?
                     WHERE participant_id = ?
                     """, e.ageBand(), e.gender(), e.livingSituation(), e.migrant(), e.participantId());
-        } else if (event.is(EventTypes.PARTICIPANT_CONSENT_CHANGED)) {
-            ConsentChanged e = event.payload(EventTypes.PARTICIPANT_CONSENT_CHANGED);
+        } else if (payload instanceof ConsentChanged e) {
             if (e.consentType() != ConsentChanged.ConsentType.ANALYTICS || privacy.isErased(e.participantId())) {
                 return;
             }
@@ -87,8 +114,7 @@ public class CohortProjection implements Projection {
                     ON CONFLICT (participant_id) DO UPDATE SET granted = EXCLUDED.granted,
                                                              effective_date = EXCLUDED.effective_date
                     """, e.participantId(), e.centreId(), e.granted(), e.effectiveDate());
-        } else if (event.is(EventTypes.PARTICIPANT_NETWORK_RECORDED)) {
-            NetworkRecorded e = event.payload(EventTypes.PARTICIPANT_NETWORK_RECORDED);
+        } else if (payload instanceof NetworkRecorded e) {
             if (privacy.isErased(e.participantId())) {
                 return;
             }
@@ -99,8 +125,7 @@ public class CohortProjection implements Projection {
                     ON CONFLICT (snapshot_id) DO NOTHING
                     """, e.snapshotId(), e.participantId(), e.centreId(), e.recordedOn(), e.totalTies(),
                     e.formalTies(), e.informalTies(), Sql.json(e.tiesByType()), Sql.json(e.tiesBySupport()));
-        } else if (event.is(EventTypes.PARTICIPANT_ERASED)) {
-            ParticipantErased e = event.payload(EventTypes.PARTICIPANT_ERASED);
+        } else if (payload instanceof ParticipantErased e) {
             privacy.erase(e.participantId(), e.centreId(), e.erasedAt());
         }
     }

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,9 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.peercircle.platform.security.Caller;
 import org.peercircle.platform.security.Roles;
 import org.peercircle.reporting.group.GroupProcess;
-import org.peercircle.reporting.group.GroupProcessQuery;
-import org.peercircle.reporting.group.Groups;
 import org.peercircle.reporting.outcome.InstrumentOutcome;
+import org.peercircle.reporting.readmodel.Reads;
 
 @Path("/api/v1/centres/{centreId}/dashboard")
 @Tag(name = "Dashboards", description = "Figures for a group, a centre or the city, pseudonymous only")
@@ -37,10 +35,10 @@ public class CentreDashboardResource {
     FiguresQuery figures;
 
     @Inject
-    Groups groups;
+    CentreGroups centreGroups;
 
     @Inject
-    GroupProcessQuery process;
+    Reads reads;
 
     @Schema(name = "CentreDashboard", description = "A centre's own figures, not suppressed (its staff know its people)")
     public record CentreDashboard(UUID centreId,
@@ -54,6 +52,7 @@ public class CentreDashboardResource {
             @Schema(description = "People who took a seat in a group") long peopleInGroups,
             Membership membership, Map<String, Long> withdrawalReasons,
             @Schema(description = "(present + late) / recorded over all sessions") Double attendanceRate,
+            @Schema(description = "Groups still open and the 20 most recently closed, oldest first; groupsByStatus counts them all")
             List<GroupSummary> groups,
             @Schema(description = "Pooled over the centre's groups: one pair per member and group") List<InstrumentOutcome> outcomes,
             List<Figures.Needs> needs) {
@@ -69,19 +68,19 @@ public class CentreDashboardResource {
     }
 
     @GET
-    @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.ANALYST, Roles.INTEGRATION })
     @Operation(operationId = "getCentreDashboard", summary = "A centre's people by cohort, its groups, retention, "
             + "attendance, pooled outcomes and needs")
     public CentreDashboard get(
             @Parameter(example = "7b0e4a57-1f0c-4d5a-8b1e-2f1f3c2d4e5f") @PathParam("centreId") UUID centreId) {
         caller.requireCentre(centreId, "centre", centreId);
-        Figures f = figures.of(Set.of(centreId));
-        List<GroupSummary> summaries = groups.inCentre(centreId).stream().map(process::of)
-                .map(p -> new GroupSummary(p.groupId(), p.title(), p.kind(), p.status(), p.membership(),
-                        p.sessions().stream().filter(s -> s.completedAt() != null).count(), p.attendanceRate(),
-                        p.atRisk()))
-                .toList();
+        return reads.call(() -> {
+            Figures f = figures.of(Set.of(centreId));
+            return dashboard(centreId, f, centreGroups.of(centreId));
+        });
+    }
+
+    private static CentreDashboard dashboard(UUID centreId, Figures f, List<GroupSummary> summaries) {
         return new CentreDashboard(centreId, f.peopleServed(), f.migrants(), f.livingAlone(), f.byStatus(),
                 f.byAgeBand(), f.byLivingSituation(), f.byGender(), f.groupsByStatus(), f.groups("RUNNING"),
                 f.groups("CLOSED"), f.peopleInGroups(),

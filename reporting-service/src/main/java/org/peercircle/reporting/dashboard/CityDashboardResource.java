@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +22,7 @@ import org.peercircle.reporting.dashboard.Suppression.Cell;
 import org.peercircle.reporting.outcome.InstrumentOutcome;
 import org.peercircle.reporting.outcome.ScaleOutcome;
 import org.peercircle.reporting.readmodel.Sql;
-import org.peercircle.reporting.privacy.Privacy;
+import org.peercircle.reporting.readmodel.Reads;
 
 @Path("/api/v1/city/dashboard")
 @Tag(name = "Dashboards", description = "Figures for a group, a centre or the city, pseudonymous only")
@@ -35,6 +34,9 @@ public class CityDashboardResource {
 
     @Inject
     Sql sql;
+
+    @Inject
+    Reads reads;
 
     @ConfigProperty(name = "peercircle.reporting.min-cell-size", defaultValue = "5")
     int minCellSize;
@@ -69,10 +71,13 @@ public class CityDashboardResource {
     }
 
     @GET
-    @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.ANALYST, Roles.INTEGRATION })
     @Operation(operationId = "getCityDashboard", summary = "City-wide figures with small cells suppressed")
     public CityDashboard get() {
+        return reads.call(this::read);
+    }
+
+    private CityDashboard read() {
         Suppression s = new Suppression(minCellSize);
         Figures f = figures.of(null);
         List<Outcome> outcomes = f.outcomes().stream().map(o -> outcome(o, s)).toList();
@@ -95,15 +100,13 @@ public class CityDashboardResource {
 
     private List<CentreSummary> centres(Suppression s) {
         Map<UUID, long[]> byCentre = new TreeMap<>();
-        sql.list("SELECT centre_id, count(*) FROM participant_cohort WHERE " + Privacy.counted("participant_id")
-                + " GROUP BY 1", rs -> byCentre.computeIfAbsent(Sql.uuid(rs, "centre_id"), c -> new long[3])[0] = rs.getLong(2));
-        sql.list("SELECT centre_id, count(*) FILTER (WHERE status = 'RUNNING'), count(*) FILTER (WHERE status = 'CLOSED') "
-                + "FROM support_group GROUP BY 1", rs -> {
-                    long[] c = byCentre.computeIfAbsent(Sql.uuid(rs, "centre_id"), k -> new long[3]);
-                    c[1] = rs.getLong(2);
-                    c[2] = rs.getLong(3);
-                    return c;
-                });
+        sql.list("""
+                SELECT centre_id, COALESCE(sum(n) FILTER (WHERE metric = 'people'), 0),
+                       COALESCE(sum(n) FILTER (WHERE metric = 'groups' AND key = '["RUNNING"]'), 0),
+                       COALESCE(sum(n) FILTER (WHERE metric = 'groups' AND key = '["CLOSED"]'), 0)
+                FROM dashboard_count WHERE metric IN ('people', 'groups') AND centre_id <> ? GROUP BY 1
+                """, rs -> byCentre.put(Sql.uuid(rs, "centre_id"),
+                        new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4) }), Tallies.CITY);
         List<CentreSummary> result = new ArrayList<>();
         byCentre.forEach((id, c) -> result.add(new CentreSummary(id, s.count(c[0]), c[1], c[2])));
         return result;

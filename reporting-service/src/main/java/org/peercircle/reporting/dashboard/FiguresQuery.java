@@ -1,10 +1,8 @@
 package org.peercircle.reporting.dashboard;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,108 +11,135 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.peercircle.reporting.assessment.Scores;
+import org.peercircle.contracts.EventJson;
+import org.peercircle.reporting.outcome.InstrumentOutcome;
 import org.peercircle.reporting.outcome.OutcomeCalculator;
-import org.peercircle.reporting.privacy.Privacy;
+import org.peercircle.reporting.outcome.ScaleOutcome;
 import org.peercircle.reporting.readmodel.Sql;
+import org.peercircle.reporting.statistics.PairedComparison;
 
-/** Computes {@link Figures} for some centres (null: all) from the read model. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Computes {@link Figures} for some centres (null: all) from the tallies {@link Tallies} keeps: a few rows per centre,
+ * however many people, scores and marks there are.
+ */
 @ApplicationScoped
 public class FiguresQuery {
 
-    /** The condition "in scope" for a table alias; bind the scope twice (null or a UUID collection). */
-    private static String inScope(String alias) {
-        return "(CAST(? AS uuid[]) IS NULL OR " + alias + ".centre_id = ANY(CAST(? AS uuid[])))";
-    }
+    /** Counts of distinct people: the city's are kept under {@link Tallies#CITY}, not summed over centres. */
+    private static final String DISTINCT_PEOPLE = "('people_in_groups', 'people_with_attendance')";
 
     @Inject
     Sql sql;
 
-    @Inject
-    Scores scores;
-
     public Figures of(Collection<UUID> centres) {
-        String people = "FROM participant_cohort p WHERE " + inScope("p") + " AND " + Privacy.counted("p.participant_id");
-        long served = sql.count("SELECT count(*) " + people, centres, centres);
-        long migrants = sql.count("SELECT count(*) " + people + " AND p.migrant", centres, centres);
-
-        String members = "FROM group_member m LEFT JOIN support_group g ON g.group_id = m.group_id WHERE "
-                + inScope("m") + " AND " + Privacy.counted("m.participant_id");
-        Map<String, Long> seats = new HashMap<>();
-        sql.list("SELECT m.state, COALESCE(g.status, '') = 'CLOSED' AS closed, count(*) AS n " + members
-                + " GROUP BY 1, 2", rs -> {
-                    String key = rs.getString("state");
-                    if ("ENROLLED".equals(key) && rs.getBoolean("closed")) {
-                        key = "COMPLETED";
+        String scope = centres == null ? "(centre_id = '" + Tallies.CITY + "') = (metric IN " + DISTINCT_PEOPLE + ")"
+                : "centre_id = ANY(?)";
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        Map<String, Map<String, Map<String, Long>>> answers = new TreeMap<>();
+        Map<String, Long> respondents = new TreeMap<>();
+        Object[] params = centres == null ? new Object[0] : new Object[] { centres };
+        sql.list("SELECT metric, key::text AS key, sum(n) AS n FROM dashboard_count WHERE " + scope + " GROUP BY 1, 2",
+                rs -> {
+                    String metric = rs.getString("metric");
+                    JsonNode key = json(rs.getString("key"));
+                    long n = rs.getLong("n");
+                    if ("needs".equals(metric)) {
+                        respondents.put(instrument(key), n);
+                    } else if ("needs_answers".equals(metric)) {
+                        answers.computeIfAbsent(instrument(key), k -> new TreeMap<>())
+                                .computeIfAbsent(key.get(2).asText(), k -> new TreeMap<>()).put(key.get(3).asText(), n);
+                    } else {
+                        counts.computeIfAbsent(metric, k -> new TreeMap<>()).merge(key.isEmpty() ? "" : key.get(0).asText(),
+                                n, Long::sum);
                     }
-                    seats.merge(key, rs.getLong("n"), Long::sum);
-                    return key;
-                }, centres, centres);
-        long inGroups = sql.count("SELECT count(DISTINCT m.participant_id) " + members
-                + " AND m.state IN ('ENROLLED', 'WITHDRAWN')", centres, centres);
-
-        String marks = "FROM session_attendance a JOIN group_session s ON s.session_id = a.session_id WHERE "
-                + inScope("s") + " AND " + Privacy.counted("a.participant_id");
-        long[] attendance = sql.list("SELECT count(*) AS recorded, count(*) FILTER (WHERE a.status IN ('PRESENT', 'LATE'))"
-                + " AS attended, count(DISTINCT a.participant_id) AS people " + marks,
-                rs -> new long[] { rs.getLong("recorded"), rs.getLong("attended"), rs.getLong("people") },
-                centres, centres).get(0);
-
-        List<Scores.Row> needsRows = scores.ofCentres(centres, "NEEDS", null);
-        return new Figures(centres, served, migrants,
-                breakdown("SELECT p.status, count(*) " + people + " GROUP BY 1", centres),
-                breakdown("SELECT p.age_band, count(*) " + people + " GROUP BY 1", centres),
-                breakdown("SELECT p.living_situation, count(*) " + people + " GROUP BY 1", centres),
-                breakdown("SELECT p.gender, count(*) " + people + " GROUP BY 1", centres),
-                breakdown("SELECT g.status, count(*) FROM support_group g WHERE " + inScope("g") + " GROUP BY 1", centres),
-                inGroups,
+                    return null;
+                }, params);
+        Map<String, Long> seats = counts.getOrDefault("seats", Map.of());
+        List<Figures.Needs> needs = new ArrayList<>();
+        respondents.forEach((instrument, n) -> {
+            String[] parts = instrument.split("\u0000");
+            needs.add(new Figures.Needs(parts[0], Integer.parseInt(parts[1]), n, answers.getOrDefault(instrument, Map.of())));
+        });
+        return new Figures(centres, total(counts, "people"), total(counts, "migrants"), breakdown(counts, "status"),
+                breakdown(counts, "age_band"), breakdown(counts, "living_situation"), breakdown(counts, "gender"),
+                breakdown(counts, "groups"), total(counts, "people_in_groups"),
                 seats.getOrDefault("ENROLLED", 0L), seats.getOrDefault("COMPLETED", 0L),
                 seats.getOrDefault("WITHDRAWN", 0L), seats.getOrDefault("WAIT_LISTED", 0L),
-                breakdown("SELECT m.withdrawal_reason, count(*) " + members
-                        + " AND m.state = 'WITHDRAWN' AND m.withdrawal_reason IS NOT NULL GROUP BY 1", centres),
-                attendance[0], attendance[1], attendance[2],
-                OutcomeCalculator.outcomes(scores.ofCentres(centres, null, null).stream().map(Scores.Row::score)
-                        .toList(), false),
-                needs(needsRows));
+                breakdown(counts, "withdrawal_reasons"), total(counts, "attendance_marks"),
+                total(counts, "attended_marks"), total(counts, "people_with_attendance"), outcomes(centres), needs);
     }
 
-    private Map<String, Long> breakdown(String query, Collection<UUID> centres) {
-        Map<String, Long> counts = new TreeMap<>();
-        sql.list(query, rs -> counts.put(rs.getString(1), rs.getLong(2)), centres, centres);
-        return counts;
-    }
-
-    /** Each person's latest answers to each needs questionnaire, counted per item and answer. */
-    static List<Figures.Needs> needs(List<Scores.Row> rows) {
-        Map<String, Map<UUID, Scores.Row>> latest = new TreeMap<>();
-        Comparator<Scores.Row> order = Comparator.comparing((Scores.Row r) -> r.score().administeredAt(),
-                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(r -> r.score().administrationId().toString());
-        for (Scores.Row r : rows) {
-            String key = r.score().instrumentCode() + "\u0000" + r.score().instrumentVersion();
-            latest.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(r.score().participantId(), r,
-                    (a, b) -> order.compare(a, b) >= 0 ? a : b);
+    /** Pooled outcomes per instrument version, from the pair tallies of the centres in scope. */
+    private List<InstrumentOutcome> outcomes(Collection<UUID> centres) {
+        record Instrument(String code, int version, boolean higherIsWorse) {
         }
-        List<Figures.Needs> result = new ArrayList<>();
-        latest.forEach((key, byPerson) -> {
-            Map<String, Map<String, Long>> items = new TreeMap<>();
-            for (Scores.Row r : byPerson.values()) {
-                if (r.items() != null) {
-                    r.items().forEach((item, value) -> items.computeIfAbsent(item, i -> new TreeMap<>())
-                            .merge(answer(value), 1L, Long::sum));
-                }
+        Map<String, Instrument> instruments = new TreeMap<>();
+        Map<String, ScaleOutcome> totals = new TreeMap<>();
+        Map<String, List<ScaleOutcome>> subscales = new TreeMap<>();
+        sql.list("""
+                SELECT o.instrument_code, o.instrument_version, o.scale, sum(o.n) AS n, sum(o.pre_sum) AS pre_sum,
+                       sum(o.pre_squares) AS pre_squares, sum(o.post_sum) AS post_sum,
+                       sum(o.post_squares) AS post_squares, sum(o.change_sum) AS change_sum,
+                       sum(o.change_squares) AS change_squares, sum(o.rci_n) AS rci_n, sum(o.improved) AS improved,
+                       sum(o.unchanged) AS unchanged, sum(o.worse) AS worse,
+                       bool_or(i.higher_is_worse) AS higher_is_worse, max(i.reliability) AS reliability,
+                       max(i.norm_sd) AS norm_sd
+                FROM outcome_tally o
+                LEFT JOIN instrument_scale i ON i.instrument_code = o.instrument_code
+                                            AND i.instrument_version = o.instrument_version
+                WHERE %s
+                GROUP BY 1, 2, 3
+                HAVING sum(o.n) > 0
+                ORDER BY 1, 2, 3
+                """.formatted(centres == null ? "true" : "o.centre_id = ANY(?)"), rs -> {
+            String code = rs.getString("instrument_code");
+            int version = rs.getInt("instrument_version");
+            String key = code + "\u0000" + version;
+            instruments.putIfAbsent(key, new Instrument(code, version, rs.getBoolean("higher_is_worse")));
+            PairedComparison c = PairedComparison.ofMoments(rs.getLong("n"), decimal(rs, "pre_sum"),
+                    decimal(rs, "pre_squares"), decimal(rs, "post_sum"), decimal(rs, "post_squares"),
+                    decimal(rs, "change_sum"), decimal(rs, "change_squares"));
+            String scale = rs.getString("scale");
+            ScaleOutcome outcome = OutcomeCalculator.pooled(scale, c, Sql.nullableDouble(rs, "reliability"),
+                    Sql.nullableDouble(rs, "norm_sd"), rs.getLong("rci_n"), rs.getLong("improved"),
+                    rs.getLong("unchanged"), rs.getLong("worse"));
+            if (OutcomeCalculator.TOTAL.equals(scale)) {
+                totals.put(key, outcome);
+            } else {
+                subscales.computeIfAbsent(key, k -> new ArrayList<>()).add(outcome);
             }
-            Scores.Row any = byPerson.values().iterator().next();
-            result.add(new Figures.Needs(any.score().instrumentCode(), any.score().instrumentVersion(),
-                    byPerson.size(), items));
-        });
+            return null;
+        }, centres == null ? new Object[0] : new Object[] { centres });
+        List<InstrumentOutcome> result = new ArrayList<>();
+        instruments.forEach((key, i) -> result.add(new InstrumentOutcome(i.code(), i.version(), i.higherIsWorse(),
+                totals.get(key), subscales.getOrDefault(key, List.of()))));
         return result;
     }
 
-    private static String answer(Double value) {
-        if (value == null) {
-            return "NONE";
-        }
-        return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(value);
+    private static BigDecimal decimal(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        return rs.getBigDecimal(column);
     }
 
+    private static long total(Map<String, Map<String, Long>> counts, String metric) {
+        return counts.getOrDefault(metric, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static Map<String, Long> breakdown(Map<String, Map<String, Long>> counts, String metric) {
+        return new TreeMap<>(counts.getOrDefault(metric, Map.of()));
+    }
+
+    private static String instrument(JsonNode key) {
+        return key.get(0).asText() + "\u0000" + key.get(1).asText();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return EventJson.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tally key is not JSON", e);
+        }
+    }
 }

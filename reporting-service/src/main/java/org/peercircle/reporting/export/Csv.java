@@ -1,25 +1,32 @@
 package org.peercircle.reporting.export;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** RFC 4180 CSV: comma separated, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
+/**
+ * RFC 4180 CSV written as it goes: comma separated, CRLF line ends, fields quoted when they hold a comma, quote or
+ * line break.
+ */
 final class Csv {
 
-    private final StringBuilder out = new StringBuilder();
+    private final Writer out;
 
-    Csv(List<String> header) {
+    Csv(Writer out, List<String> header) {
+        this.out = out;
         row(header.toArray());
     }
 
     Csv row(Object... fields) {
-        out.append(java.util.Arrays.stream(fields).map(Csv::field).collect(Collectors.joining(","))).append("\r\n");
+        try {
+            out.write(java.util.Arrays.stream(fields).map(Csv::field).collect(Collectors.joining(",")));
+            out.write("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
-    }
-
-    @Override
-    public String toString() {
-        return out.toString();
     }
 
     private static String field(Object value) {

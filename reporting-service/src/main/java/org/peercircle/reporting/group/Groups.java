@@ -37,9 +37,21 @@ public class Groups {
         return group;
     }
 
-    /** The centre's groups, oldest first; the caller's access to the centre is checked by the caller of this. */
-    public List<Group> inCentre(UUID centreId) {
-        return sql.list(SELECT + " WHERE centre_id = ? ORDER BY created_at NULLS LAST, group_id", Groups::group, centreId);
+    /**
+     * The centre's groups that are not closed, and its {@code closedLimit} most recently closed ones, oldest first.
+     * Reads the (centre, status) index only: a centre's closed history is not scanned.
+     */
+    public List<Group> currentInCentre(UUID centreId, int closedLimit) {
+        return sql.list("""
+                SELECT * FROM (
+                    (SELECT group_id, centre_id, title, kind, status, planned_sessions, capacity_max, created_at
+                     FROM support_group WHERE centre_id = ? AND status IN ('PLANNING', 'RECRUITING', 'RUNNING'))
+                    UNION ALL
+                    (SELECT group_id, centre_id, title, kind, status, planned_sessions, capacity_max, created_at
+                     FROM support_group WHERE centre_id = ? AND status = 'CLOSED'
+                     ORDER BY status_changed_at DESC NULLS LAST, group_id LIMIT ?)) listed
+                ORDER BY created_at NULLS LAST, group_id
+                """, Groups::group, centreId, centreId, closedLimit);
     }
 
     private static Group group(ResultSet rs) throws SQLException {

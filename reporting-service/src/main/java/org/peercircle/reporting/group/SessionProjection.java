@@ -1,11 +1,13 @@
 package org.peercircle.reporting.group;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.peercircle.contracts.EventType;
 import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.Topics;
 import org.peercircle.contracts.session.AttendanceRecorded;
@@ -17,12 +19,14 @@ import org.peercircle.contracts.session.MemberWaitListed;
 import org.peercircle.contracts.session.MemberWithdrawn;
 import org.peercircle.contracts.session.SessionCompleted;
 import org.peercircle.contracts.session.SessionScheduled;
-import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.inbox.IncomingEvent;
-import org.peercircle.reporting.live.LiveUpdates;
 import org.peercircle.reporting.privacy.Privacy;
 import org.peercircle.reporting.readmodel.Projection;
+import org.peercircle.reporting.readmodel.EventBatches;
 import org.peercircle.reporting.readmodel.Sql;
+import org.peercircle.reporting.readmodel.Touched;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Groups, membership, the session schedule, attendance and at-risk signals, from session-events (keyed by group,
@@ -34,7 +38,7 @@ import org.peercircle.reporting.readmodel.Sql;
 public class SessionProjection implements Projection {
 
     @Inject
-    Inbox inbox;
+    EventBatches batches;
 
     @Inject
     Sql sql;
@@ -42,15 +46,10 @@ public class SessionProjection implements Projection {
     @Inject
     Privacy privacy;
 
-    @Inject
-    LiveUpdates live;
-
     @Incoming("session-events")
-    @Transactional
-    void consume(ConsumerRecord<String, String> record) {
-        if (inbox.receive(record, this::apply)) {
-            live.changed(topic(), record.key());
-        }
+    @Blocking(EventBatches.WORKERS)
+    void consume(ConsumerRecords<String, String> records) {
+        batches.consume(EventBatches.list(records));
     }
 
     @Override
@@ -58,10 +57,49 @@ public class SessionProjection implements Projection {
         return Topics.SESSION_EVENTS;
     }
 
+    private static final List<EventType<?>> TYPES = List.of(EventTypes.GROUP_CREATED, EventTypes.GROUP_STATUS_CHANGED,
+            EventTypes.MEMBER_ENROLLED, EventTypes.MEMBER_WAIT_LISTED, EventTypes.MEMBER_WITHDRAWN,
+            EventTypes.SESSION_SCHEDULED, EventTypes.ATTENDANCE_RECORDED, EventTypes.SESSION_COMPLETED,
+            EventTypes.MEMBER_AT_RISK);
+
     @Override
-    public void apply(IncomingEvent event) {
-        if (event.is(EventTypes.GROUP_CREATED)) {
-            GroupCreated e = event.payload(EventTypes.GROUP_CREATED);
+    public Object decode(IncomingEvent event) {
+        for (EventType<?> type : TYPES) {
+            if (event.is(type)) {
+                return event.payload(type);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void touches(Object payload, Touched touched) {
+        if (payload instanceof GroupCreated e) {
+            touched.group(e.groupId());
+        } else if (payload instanceof GroupStatusChanged e) {
+            // a closing group turns its members' seats into completed ones
+            touched.group(e.groupId());
+            touched.membersOf(e.groupId());
+        } else if (payload instanceof MemberEnrolled e) {
+            touched.person(e.participantId());
+        } else if (payload instanceof MemberWaitListed e) {
+            touched.person(e.participantId());
+        } else if (payload instanceof MemberWithdrawn e) {
+            touched.person(e.participantId());
+        } else if (payload instanceof AttendanceRecorded e) {
+            touched.attendeesOf(e.sessionId());
+            e.attendance().forEach(entry -> touched.person(entry.participantId()));
+        }
+        // schedules, completions and at-risk signals are in no centre or city figure
+    }
+
+    @Override
+    public void apply(List<Object> payloads) {
+        payloads.forEach(this::apply);
+    }
+
+    private void apply(Object payload) {
+        if (payload instanceof GroupCreated e) {
             sql.update("""
                     INSERT INTO support_group (group_id, centre_id, title, kind, template_code, capacity_min,
                                                capacity_max, planned_sessions, first_session_date, status, created_at)
@@ -72,15 +110,13 @@ public class SessionProjection implements Projection {
                         first_session_date = EXCLUDED.first_session_date, created_at = EXCLUDED.created_at
                     """, e.groupId(), e.centreId(), e.name(), e.kind(), e.templateCode(), e.capacityMin(),
                     e.capacityMax(), e.plannedSessions(), e.firstSessionDate(), e.createdAt());
-        } else if (event.is(EventTypes.GROUP_STATUS_CHANGED)) {
-            GroupStatusChanged e = event.payload(EventTypes.GROUP_STATUS_CHANGED);
+        } else if (payload instanceof GroupStatusChanged e) {
             sql.update("""
                     INSERT INTO support_group (group_id, centre_id, status, status_changed_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (group_id) DO UPDATE SET status = EXCLUDED.status,
                                                          status_changed_at = EXCLUDED.status_changed_at
                     """, e.groupId(), e.centreId(), e.to(), e.changedAt());
-        } else if (event.is(EventTypes.MEMBER_ENROLLED)) {
-            MemberEnrolled e = event.payload(EventTypes.MEMBER_ENROLLED);
+        } else if (payload instanceof MemberEnrolled e) {
             if (!privacy.isErased(e.participantId())) {
                 sql.update("""
                         INSERT INTO group_member (group_id, participant_id, centre_id, state, from_wait_list, enrolled_at)
@@ -90,8 +126,7 @@ public class SessionProjection implements Projection {
                             wait_list_position = NULL, withdrawal_reason = NULL, withdrawn_at = NULL
                         """, e.groupId(), e.participantId(), e.centreId(), e.fromWaitList(), e.enrolledAt());
             }
-        } else if (event.is(EventTypes.MEMBER_WAIT_LISTED)) {
-            MemberWaitListed e = event.payload(EventTypes.MEMBER_WAIT_LISTED);
+        } else if (payload instanceof MemberWaitListed e) {
             if (!privacy.isErased(e.participantId())) {
                 sql.update("""
                         INSERT INTO group_member (group_id, participant_id, centre_id, state, wait_list_position,
@@ -101,8 +136,7 @@ public class SessionProjection implements Projection {
                             wait_list_position = EXCLUDED.wait_list_position, wait_listed_at = EXCLUDED.wait_listed_at
                         """, e.groupId(), e.participantId(), e.centreId(), e.position(), e.waitListedAt());
             }
-        } else if (event.is(EventTypes.MEMBER_WITHDRAWN)) {
-            MemberWithdrawn e = event.payload(EventTypes.MEMBER_WITHDRAWN);
+        } else if (payload instanceof MemberWithdrawn e) {
             if (!privacy.isErased(e.participantId())) {
                 // someone leaving the wait-list never took a seat: not a dropout
                 String state = e.fromWaitList() ? "LEFT_WAIT_LIST" : "WITHDRAWN";
@@ -115,8 +149,7 @@ public class SessionProjection implements Projection {
                             wait_list_position = NULL
                         """, e.groupId(), e.participantId(), e.centreId(), state, e.reason(), e.withdrawnAt());
             }
-        } else if (event.is(EventTypes.SESSION_SCHEDULED)) {
-            SessionScheduled e = event.payload(EventTypes.SESSION_SCHEDULED);
+        } else if (payload instanceof SessionScheduled e) {
             sql.update("""
                     INSERT INTO group_session (session_id, group_id, centre_id, sequence, theme, phase, starts_at,
                                                ends_at, status)
@@ -126,8 +159,7 @@ public class SessionProjection implements Projection {
                         status = EXCLUDED.status
                     """, e.sessionId(), e.groupId(), e.centreId(), e.sequence(), e.theme(), e.phase(), e.startsAt(),
                     e.endsAt(), e.status());
-        } else if (event.is(EventTypes.ATTENDANCE_RECORDED)) {
-            AttendanceRecorded e = event.payload(EventTypes.ATTENDANCE_RECORDED);
+        } else if (payload instanceof AttendanceRecorded e) {
             sql.update("""
                     INSERT INTO group_session (session_id, group_id, centre_id, sequence) VALUES (?, ?, ?, ?)
                     ON CONFLICT (session_id) DO NOTHING
@@ -142,8 +174,7 @@ public class SessionProjection implements Projection {
                             """, e.sessionId(), entry.participantId(), e.groupId(), e.sequence(), entry.status());
                 }
             }
-        } else if (event.is(EventTypes.SESSION_COMPLETED)) {
-            SessionCompleted e = event.payload(EventTypes.SESSION_COMPLETED);
+        } else if (payload instanceof SessionCompleted e) {
             sql.update("""
                     INSERT INTO group_session (session_id, group_id, centre_id, sequence, theme, completed_at,
                                                theme_tags, objectives_met)
@@ -153,8 +184,7 @@ public class SessionProjection implements Projection {
                         objectives_met = EXCLUDED.objectives_met
                     """, e.sessionId(), e.groupId(), e.centreId(), e.sequence(), e.theme(), e.completedAt(),
                     Sql.json(e.themeTags()), e.objectivesMet());
-        } else if (event.is(EventTypes.MEMBER_AT_RISK)) {
-            MemberAtRisk e = event.payload(EventTypes.MEMBER_AT_RISK);
+        } else if (payload instanceof MemberAtRisk e) {
             if (!privacy.isErased(e.participantId())) {
                 sql.update("""
                         INSERT INTO member_at_risk (group_id, participant_id, centre_id, consecutive_absences,

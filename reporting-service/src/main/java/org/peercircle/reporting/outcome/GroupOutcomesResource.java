@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.peercircle.platform.security.Roles;
 import org.peercircle.reporting.assessment.Scores;
 import org.peercircle.reporting.group.Groups;
+import org.peercircle.reporting.readmodel.Reads;
 
 @Path("/api/v1/groups/{groupId}/outcomes")
 @Tag(name = "Outcomes", description = "Did the group work? Paired pre/post statistics per instrument and subscale")
@@ -31,6 +31,9 @@ public class GroupOutcomesResource {
     @Inject
     Scores scores;
 
+    @Inject
+    Reads reads;
+
     @Schema(name = "GroupOutcomes")
     public record GroupOutcomes(UUID groupId, UUID centreId,
             @Schema(description = "Instruments given to the group both before (PRE) and after (POST)")
@@ -38,13 +41,14 @@ public class GroupOutcomesResource {
     }
 
     @GET
-    @Transactional
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.ANALYST, Roles.INTEGRATION })
     @Operation(operationId = "getGroupOutcomes", summary = "Paired pre/post outcomes of a group: t-test, Wilcoxon, "
             + "effect sizes and reliable change per member")
     public GroupOutcomes get(@Parameter(example = "3f1c1b1e-7d1a-4c55-9a55-0d4f2b0f8a11") @PathParam("groupId") UUID groupId) {
-        Groups.Group group = groups.visible(groupId);
-        return new GroupOutcomes(groupId, group.centreId(),
-                OutcomeCalculator.outcomes(scores.outcomeScoresOfGroup(groupId), true));
+        return reads.call(() -> {
+            Groups.Group group = groups.visible(groupId);
+            return new GroupOutcomes(groupId, group.centreId(),
+                    OutcomeCalculator.outcomes(scores.outcomeScoresOfGroup(groupId), true));
+        });
     }
 }

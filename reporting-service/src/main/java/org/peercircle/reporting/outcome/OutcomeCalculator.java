@@ -149,6 +149,37 @@ public final class OutcomeCalculator {
                 withMembers ? members : null);
     }
 
+    /**
+     * A pooled scale outcome (centre, city) from running tallies: the comparison from the pairs' moments, reliable
+     * change from the instrument's reliability and normative SD. Pooled figures have no Wilcoxon test (it needs every
+     * difference) and, without a normative SD, no reliable change (the pooled pre-test SD would move with every
+     * new pair, so the categories could not be kept as counts).
+     */
+    public static ScaleOutcome pooled(String name, PairedComparison c, Double reliability, Double normSd,
+            long rciPairs, long improved, long unchanged, long worse) {
+        ScaleOutcome.RciBasis basis = null;
+        String unavailable = null;
+        if (!TOTAL.equals(name)) {
+            unavailable = "RELIABILITY_FOR_TOTAL_ONLY";
+        } else if (reliability == null || !(reliability >= 0 && reliability < 1)) {
+            unavailable = "NO_RELIABILITY";
+        } else if (normSd != null && normSd > 0 && rciPairs > 0) {
+            basis = basis(reliability, normSd, "NORM_SD");
+        } else {
+            unavailable = "NO_NORM_SD";
+        }
+        boolean counted = basis != null;
+        return new ScaleOutcome(name, c.n(), c.preMean(), c.preSd(), c.postMean(), c.postSd(), c.meanChange(),
+                c.changeSd(),
+                c.ciLower() == null ? null : new ScaleOutcome.Interval(c.ciLower(), c.ciUpper()),
+                c.t() == null ? null : new ScaleOutcome.TTest(c.t(), c.df(), c.p()),
+                null,
+                c.cohensDz() == null ? null
+                        : new ScaleOutcome.EffectSize(c.cohensDz(), c.hedgesGz(), PairedComparison.magnitude(c.cohensDz())),
+                basis, unavailable,
+                counted ? (int) improved : null, counted ? (int) unchanged : null, counted ? (int) worse : null, null);
+    }
+
     private static ScaleOutcome.RciBasis basis(double reliability, double sd, String source) {
         return new ScaleOutcome.RciBasis(reliability, sd, source,
                 ReliableChange.standardErrorOfDifference(sd, reliability), ReliableChange.CRITICAL);

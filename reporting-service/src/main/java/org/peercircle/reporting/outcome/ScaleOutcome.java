@@ -19,6 +19,7 @@ public record ScaleOutcome(
         Double changeSd,
         Interval ci95,
         TTest tTest,
+        @Schema(description = "Null in pooled centre and city figures, which are kept as running sums")
         Wilcoxon wilcoxon,
         EffectSize effectSize,
         @Schema(description = "How the reliable change index was computed; null with rciUnavailable when it cannot be")
@@ -46,7 +47,7 @@ public record ScaleOutcome(
             Double z, Double p) {
 
         static Wilcoxon of(SignedRankTest.Result r) {
-            return new Wilcoxon(r.w(), r.wMinus(), r.n(), r.zeros(), r.method().name(), r.z(), r.p());
+            return r == null ? null : new Wilcoxon(r.w(), r.wMinus(), r.n(), r.zeros(), r.method().name(), r.z(), r.p());
         }
     }
 

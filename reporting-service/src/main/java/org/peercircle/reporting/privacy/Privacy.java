@@ -31,6 +31,15 @@ public class Privacy {
         return sql.count("SELECT count(*) FROM erased_participant WHERE participant_id = ?", participantId) > 0;
     }
 
+    /** The erased among the given people, with one query. */
+    public java.util.Set<UUID> erasedAmong(java.util.Collection<UUID> participantIds) {
+        if (participantIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(sql.list("SELECT participant_id FROM erased_participant WHERE participant_id = ANY(?)",
+                rs -> Sql.uuid(rs, "participant_id"), Sql.array("uuid", new java.util.HashSet<>(participantIds))));
+    }
+
     public void erase(UUID participantId, UUID centreId, java.time.OffsetDateTime erasedAt) {
         for (String table : ReadModelTables.PER_PARTICIPANT) {
             sql.update("DELETE FROM " + table + " WHERE participant_id = ?", participantId);

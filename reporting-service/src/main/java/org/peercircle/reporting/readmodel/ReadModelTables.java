@@ -10,7 +10,8 @@ public final class ReadModelTables {
             "processed_event",
             "participant_cohort", "analytics_consent", "erased_participant", "network_snapshot",
             "support_group", "group_member", "group_session", "session_attendance", "member_at_risk",
-            "assessment_score");
+            "assessment_score",
+            "dashboard_count", "outcome_tally", "instrument_scale");
 
     /** Tables holding a participant id, which an erasure clears. */
     public static final List<String> PER_PARTICIPANT = List.of(

@@ -31,19 +31,70 @@ public class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** An SQL array parameter of the given element type, e.g. {@code array("bigint", keys)}. */
+    public record Array(String type, Object[] values) {
+    }
+
+    public static Array array(String type, Collection<?> values) {
+        return new Array(type, values.toArray());
+    }
+
     @Inject
     EntityManager em;
 
+    @FunctionalInterface
+    public interface RowAction {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T execute(Connection c) throws SQLException;
+    }
+
+    /** Set by {@link Reads} for the duration of a request's read: its own pool, read-only, with a time limit. */
+    static final ThreadLocal<Connection> READ_CONNECTION = new ThreadLocal<>();
+
+    private <T> T work(Work<T> work) {
+        Connection read = READ_CONNECTION.get();
+        if (read != null) {
+            try {
+                return work.execute(read);
+            } catch (SQLException e) {
+                throw new QueryFailedException(e);
+            }
+        }
+        return em.unwrap(Session.class).doReturningWork(work::execute);
+    }
+
     public int update(String sql, Object... params) {
-        return em.unwrap(Session.class).doReturningWork(c -> {
+        return work(c -> {
             try (PreparedStatement ps = prepare(c, sql, params)) {
                 return ps.executeUpdate();
             }
         });
     }
 
+    /**
+     * Hands each row to {@code action} as the database sends it, {@code fetchSize} rows at a time (a cursor:
+     * needs a transaction, which {@link Reads} and the consumers have), so no result is held in memory whole.
+     */
+    public void stream(String sql, int fetchSize, RowAction action, Object... params) {
+        work(c -> {
+            try (PreparedStatement ps = prepare(c, sql, params)) {
+                ps.setFetchSize(fetchSize);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(rs);
+                    }
+                }
+                return null;
+            }
+        });
+    }
+
     public <T> List<T> list(String sql, Row<T> row, Object... params) {
-        return em.unwrap(Session.class).doReturningWork(c -> {
+        return work(c -> {
             try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
                 List<T> result = new ArrayList<>();
                 while (rs.next()) {
@@ -58,11 +109,13 @@ public class Sql {
         return list(sql, rs -> rs.getLong(1), params).get(0);
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
-            if (p instanceof Collection<?> values) {
+            if (p instanceof Array a) {
+                ps.setArray(i + 1, c.createArrayOf(a.type(), a.values()));
+            } else if (p instanceof Collection<?> values) {
                 ps.setArray(i + 1, c.createArrayOf("uuid", values.stream().map(v -> (UUID) v).toArray()));
             } else if (p instanceof Enum<?> e) {
                 ps.setString(i + 1, e.name());
@@ -71,6 +124,13 @@ public class Sql {
             }
         }
         return ps;
+    }
+
+    /** A query of a request failed (a time limit, a lost connection): the request fails, nothing else. */
+    public static class QueryFailedException extends RuntimeException {
+        QueryFailedException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /** A value as JSON text for a {@code CAST(? AS jsonb)} parameter; null stays null. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +13,6 @@ import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,10 +23,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.peercircle.contracts.Topics;
-import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.problem.ProblemException;
 import org.peercircle.reporting.live.LiveUpdates;
-import org.peercircle.reporting.readmodel.Projection;
+import org.peercircle.reporting.readmodel.EventBatches;
+import org.peercircle.reporting.readmodel.KafkaClients;
 import org.peercircle.reporting.readmodel.ReadModelTables;
 import org.peercircle.reporting.readmodel.Sql;
 
@@ -69,13 +67,10 @@ public class ReadModelRebuild {
     Sql sql;
 
     @Inject
-    Inbox inbox;
+    EventBatches batches;
 
     @Inject
-    Instance<Projection> projections;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    KafkaClients kafka;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "read-model-rebuild");
@@ -87,6 +82,20 @@ public class ReadModelRebuild {
         QuarkusTransaction.requiringNew().run(() -> sql.update(
                 "UPDATE rebuild_run SET status = 'FAILED', finished_at = now(), failure = 'interrupted by a restart' "
                         + "WHERE status = 'RUNNING'"));
+        // events consumed before the dashboard tallies existed (migration V3) are in no tally: replay them once
+        boolean tallyless = QuarkusTransaction.requiringNew().call(() -> sql.count("""
+                SELECT count(*) FROM processed_event
+                WHERE NOT EXISTS (SELECT 1 FROM dashboard_count) AND NOT EXISTS (SELECT 1 FROM outcome_tally)
+                LIMIT 1
+                """) > 0);
+        if (tallyless) {
+            LOG.info("Events were consumed before the dashboard tallies existed: rebuilding the read model once");
+            try {
+                start();
+            } catch (ProblemException e) {
+                LOG.info("Another replica is rebuilding already");
+            }
+        }
     }
 
     @PreDestroy
@@ -143,8 +152,6 @@ public class ReadModelRebuild {
 
     private long rebuild() {
         QuarkusTransaction.requiringNew().run(this::createShadowTables);
-        Map<String, Projection> byTopic = new HashMap<>();
-        projections.forEach(p -> byTopic.put(p.topic(), p));
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : Topics.ALL) {
@@ -153,13 +160,13 @@ public class ReadModelRebuild {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long replayed = replay(consumer, partitions, byTopic, false);
+            long replayed = replay(consumer, partitions, false);
             for (int attempt = 1;; attempt++) {
                 try {
                     long[] caughtUp = { 0 };
                     QuarkusTransaction.requiringNew().timeout(120).run(() -> {
                         lockLiveTables();
-                        caughtUp[0] = replay(consumer, partitions, byTopic, true);
+                        caughtUp[0] = replay(consumer, partitions, true);
                         swap();
                     });
                     return replayed + caughtUp[0];
@@ -181,8 +188,7 @@ public class ReadModelRebuild {
      * Applies records up to the current end offsets. With {@code inSwap} it runs inside the caller's transaction
      * (the swap); otherwise it commits one transaction per polled batch.
      */
-    private long replay(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
-            Map<String, Projection> byTopic, boolean inSwap) {
+    private long replay(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, boolean inSwap) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
         if (inSwap) {
             positionsBeforeCatchUp.clear();
@@ -197,10 +203,7 @@ public class ReadModelRebuild {
             }
             Runnable apply = () -> {
                 sql.update("SET LOCAL search_path TO " + SHADOW);
-                for (ConsumerRecord<String, String> r : batch) {
-                    Projection projection = byTopic.get(r.topic());
-                    inbox.receive(r, projection::apply);
-                }
+                applySkippingPoison(batch);
                 sql.update("SET LOCAL search_path TO public");
             };
             if (inSwap) {
@@ -211,6 +214,32 @@ public class ReadModelRebuild {
             applied += batch.size();
         }
         return applied;
+    }
+
+    /**
+     * Applies a batch as the live consumers do; a record that fails on its own (the live consumer sent it to the
+     * dead-letter topic) is left out here too, under a savepoint, instead of failing the rebuild.
+     */
+    private void applySkippingPoison(List<ConsumerRecord<String, String>> batch) {
+        sql.update("SAVEPOINT rebuild_batch");
+        try {
+            batches.apply(batch);
+            sql.update("RELEASE SAVEPOINT rebuild_batch");
+            return;
+        } catch (RuntimeException e) {
+            sql.update("ROLLBACK TO SAVEPOINT rebuild_batch");
+        }
+        for (ConsumerRecord<String, String> r : batch) {
+            sql.update("SAVEPOINT rebuild_record");
+            try {
+                batches.apply(List.of(r));
+                sql.update("RELEASE SAVEPOINT rebuild_record");
+            } catch (RuntimeException poison) {
+                sql.update("ROLLBACK TO SAVEPOINT rebuild_record");
+                LOG.warnf("Rebuild leaves out %s/%d@%d, which fails on its own: %s", r.topic(), r.partition(),
+                        r.offset(), poison.getMessage());
+            }
+        }
     }
 
     private void createShadowTables() {
@@ -258,13 +287,13 @@ public class ReadModelRebuild {
         }
     }
 
+    /** Connection and security settings as the channels have them (SASL, TLS); no group, no offsets committed. */
     private KafkaConsumer<String, String> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> p = kafka.connection();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-rebuild");
         return new KafkaConsumer<>(p);

@@ -1,5 +1,8 @@
 package org.peercircle.reporting.statistics;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.special.Gamma;
 import org.hipparchus.stat.descriptive.moment.Mean;
@@ -63,6 +66,62 @@ public record PairedComparison(
         return new PairedComparison(n, new Mean().evaluate(pre), new StandardDeviation().evaluate(pre),
                 new Mean().evaluate(post), new StandardDeviation().evaluate(post), meanChange, sdChange,
                 ciLower, ciUpper, t, df, p, wilcoxon, dz, gz);
+    }
+
+    /**
+     * The same comparison from the count, sums and sums of squares of pre, post and change (exact decimals), for
+     * pooled figures kept as running tallies. Everything but the Wilcoxon test (which needs the ranks of all
+     * differences, so it is null here) equals {@link #of} on the underlying pairs, up to floating-point rounding.
+     */
+    public static PairedComparison ofMoments(long count, BigDecimal preSum, BigDecimal preSquares, BigDecimal postSum,
+            BigDecimal postSquares, BigDecimal changeSum, BigDecimal changeSquares) {
+        if (count < 1 || count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("need at least one pair, got " + count);
+        }
+        int n = (int) count;
+        double preMean = mean(preSum, n);
+        double postMean = mean(postSum, n);
+        double meanChange = mean(changeSum, n);
+        if (n < 2) {
+            return new PairedComparison(n, preMean, null, postMean, null, meanChange, null, null, null, null, null,
+                    null, null, null, null);
+        }
+        BigDecimal changeVariance = variance(changeSum, changeSquares, n);
+        double sdChange = Math.sqrt(changeVariance.doubleValue());
+        Double ciLower = null;
+        Double ciUpper = null;
+        Double t = null;
+        Double p = null;
+        Double dz = null;
+        Double gz = null;
+        int df = n - 1;
+        if (changeVariance.signum() > 0) {
+            double se = sdChange / Math.sqrt(n);
+            TDistribution distribution = new TDistribution(df);
+            double critical = distribution.inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+            ciLower = meanChange - critical * se;
+            ciUpper = meanChange + critical * se;
+            t = meanChange / se;
+            p = 2.0 * distribution.cumulativeProbability(-Math.abs(t));
+            dz = meanChange / sdChange;
+            Double j = hedgesCorrection(df);
+            gz = j == null ? null : j * dz;
+        }
+        return new PairedComparison(n, preMean, Math.sqrt(variance(preSum, preSquares, n).doubleValue()), postMean,
+                Math.sqrt(variance(postSum, postSquares, n).doubleValue()), meanChange, sdChange, ciLower, ciUpper, t,
+                df, p, null, dz, gz);
+    }
+
+    private static double mean(BigDecimal sum, int n) {
+        return sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128).doubleValue();
+    }
+
+    /** Sample variance (n − 1), computed exactly enough that equal values give exactly zero. */
+    private static BigDecimal variance(BigDecimal sum, BigDecimal squares, int n) {
+        BigDecimal bn = BigDecimal.valueOf(n);
+        BigDecimal v = squares.multiply(bn).subtract(sum.multiply(sum))
+                .divide(bn.multiply(BigDecimal.valueOf(n - 1L)), MathContext.DECIMAL128);
+        return v.signum() < 0 ? BigDecimal.ZERO : v;
     }
 
     /**

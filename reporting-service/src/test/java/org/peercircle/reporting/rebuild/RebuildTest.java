@@ -125,6 +125,8 @@ class RebuildTest {
             for (String topic : Topics.ALL) {
                 Broker.readAll(topic).forEach(r -> ids.add(Broker.header(r, CloudEventHeaders.ID)));
             }
+            // records that failed on their own (another test sends one) are in the dead-letter topic instead
+            Broker.readAll("reporting-service.dead-letter").forEach(r -> ids.remove(Broker.header(r, CloudEventHeaders.ID)));
             return ids.size() == count("SELECT count(*) FROM processed_event");
         });
     }

@@ -1,0 +1,145 @@
+package org.peercircle.reporting.readmodel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.jboss.logging.Logger;
+import org.peercircle.platform.inbox.Inbox;
+import org.peercircle.platform.inbox.IncomingEvent;
+import org.peercircle.reporting.dashboard.Tallies;
+import org.peercircle.reporting.live.LiveUpdates;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Applies polled batches of records: one transaction per batch, the inbox de-duplicating the whole batch with one
+ * insert, each projection writing its rows in bulk, the dashboard tallies settled once. The live consumers and the
+ * rebuild run the same code.
+ */
+@ApplicationScoped
+public class EventBatches {
+
+    private static final Logger LOG = Logger.getLogger(EventBatches.class);
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Tallies tallies;
+
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    Instance<Projection> projections;
+
+    /** The worker pool of the consumers: not the request pool, so that slow requests cannot hold them up. */
+    public static final String WORKERS = "reporting-consumers";
+
+    private volatile Map<String, Projection> byTopic;
+
+    public static List<ConsumerRecord<String, String>> list(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        return list;
+    }
+
+    /**
+     * For a live consumer. The batch commits whole; when it fails, each of its records is tried in a transaction of
+     * its own, and only a record that fails alone goes to the dead-letter topic: the others are applied once (the
+     * inbox keeps a record that did commit from being applied twice).
+     */
+    public void consume(List<ConsumerRecord<String, String>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> applyAndNotify(records));
+        } catch (RuntimeException batchFailure) {
+            LOG.warnf("A batch of %d records failed (%s); applying them one at a time", records.size(),
+                    batchFailure.getMessage());
+            for (ConsumerRecord<String, String> record : records) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> applyAndNotify(List.of(record)));
+                } catch (RuntimeException poison) {
+                    deadLetters.send(record, poison);
+                }
+            }
+        }
+    }
+
+    private void applyAndNotify(List<ConsumerRecord<String, String>> records) {
+        for (String topic : apply(records)) {
+            live.changed(topic, null);
+        }
+    }
+
+    /**
+     * Applies the records in the caller's transaction (the rebuild sets the shadow schema first).
+     *
+     * @return the topics whose read model changed
+     */
+    public Set<String> apply(List<ConsumerRecord<String, String>> records) {
+        List<IncomingEvent> fresh = inbox.receiveAll(records);
+        if (fresh.isEmpty()) {
+            return Set.of();
+        }
+        Map<UUID, String> topicOf = new HashMap<>();
+        records.forEach(r -> {
+            try {
+                topicOf.put(IncomingEvent.from(r).id(), r.topic());
+            } catch (IncomingEvent.MalformedEventException e) {
+                // counted by the inbox already
+            }
+        });
+        Map<Projection, List<Object>> decoded = new LinkedHashMap<>();
+        Set<String> changed = new LinkedHashSet<>();
+        Touched touched = new Touched();
+        for (IncomingEvent event : fresh) {
+            Projection projection = projection(topicOf.get(event.id()));
+            Object payload;
+            try {
+                payload = projection == null ? null : projection.decode(event);
+            } catch (IncomingEvent.MalformedEventException e) {
+                // its id stays recorded so it is not retried; nothing of it is applied
+                LOG.errorf("Skipping event that breaks its contract: %s", e.getMessage());
+                inbox.counted(event, false);
+                continue;
+            }
+            inbox.counted(event, true);
+            if (payload != null) {
+                projection.touches(payload, touched);
+                decoded.computeIfAbsent(projection, p -> new ArrayList<>()).add(payload);
+                changed.add(projection.topic());
+            }
+        }
+        Tallies.Scope scope = tallies.open(touched);
+        decoded.forEach(Projection::apply);
+        tallies.settle(scope);
+        return changed;
+    }
+
+    private Projection projection(String topic) {
+        if (byTopic == null) {
+            Map<String, Projection> map = new HashMap<>();
+            projections.forEach(p -> map.put(p.topic(), p));
+            byTopic = map;
+        }
+        return topic == null ? null : byTopic.get(topic);
+    }
+}
