@@ -191,7 +191,6 @@ public final class CityGenerator {
         if (g.stage() == CityPlan.Stage.RECRUITING || members.isEmpty()) {
             return;
         }
-        members.forEach(s -> pc.changeStatus(sw, people[s.participant()], "ENROLLED", null, null));
         pc.groupStatus(sw, group, "RUNNING");
 
         List<JsonNode> sessions = pc.sessions(sw, group);
@@ -232,7 +231,6 @@ public final class CityGenerator {
                     if (next != null) {
                         members.add(next);
                         seats.incrementAndGet();
-                        pc.changeStatus(sw, people[next.participant()], "ENROLLED", null, null);
                         pre.put(next, preTest(people[next.participant()], group, sw, second, day(sessions.get(i + 1)), random));
                     }
                 }
@@ -250,7 +248,11 @@ public final class CityGenerator {
                 submit(p, group, sw, scale, "POST", scale.clamp(e.getValue()[1] + change), last, random);
             }
             pc.groupStatus(sw, group, "CLOSED");
-            members.forEach(s -> pc.changeStatus(sw, people[s.participant()], "COMPLETED", null, null));
+            // participant-service enrolled them from session-service's events; completing is the worker's call
+            members.forEach(s -> {
+                pc.awaitStatus(sw, people[s.participant()], "ENROLLED");
+                pc.changeStatus(sw, people[s.participant()], "COMPLETED", null, null);
+            });
         }
     }
 

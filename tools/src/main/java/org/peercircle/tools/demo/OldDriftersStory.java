@@ -116,7 +116,7 @@ final class OldDriftersStory extends Story {
         UUID group = createGroup();
         pc.groupStatus(socialWorker, group, "RECRUITING");
         Map<Member, String> seats = enrol(group, eligible);
-        toStatus(members, "ENROLLED", "加入" + GROUP);
+        awaitEnrolled(members);
         pc.groupStatus(socialWorker, group, "RUNNING");
         log.println("    group " + GROUP + ": " + count(seats, "ENROLLED") + " enrolled, " + count(seats, "WAIT_LISTED")
                 + " wait-listed");

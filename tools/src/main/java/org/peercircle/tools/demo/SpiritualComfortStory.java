@@ -83,7 +83,7 @@ final class SpiritualComfortStory extends Story {
         pc.groupStatus(socialWorker, group, "RECRUITING");
         Map<Member, String> seats = enrol(group, eligible);
         List<Member> members = seats.entrySet().stream().filter(e -> e.getValue().equals("ENROLLED")).map(Map.Entry::getKey).toList();
-        toStatus(members, "ENROLLED", "加入" + GROUP);
+        awaitEnrolled(members);
         pc.groupStatus(socialWorker, group, "RUNNING");
         log.println("    group " + GROUP + " designed from the needs: " + members.size() + " enrolled, "
                 + (eligible.size() - members.size()) + " wait-listed");

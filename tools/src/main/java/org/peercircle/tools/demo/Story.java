@@ -98,6 +98,11 @@ abstract class Story {
         members.forEach(m -> pc.changeStatus(socialWorker, m.id(), status, null, note));
     }
 
+    /** participant-service enrols a person when session-service seats them; this waits until it has. */
+    void awaitEnrolled(List<Member> members) {
+        members.forEach(m -> pc.awaitStatus(socialWorker, m.id(), "ENROLLED"));
+    }
+
     /** Enrols each in turn and answers their membership status (ENROLLED or WAIT_LISTED). */
     Map<Member, String> enrol(UUID group, List<Member> members) {
         Map<Member, String> outcome = new LinkedHashMap<>();

@@ -83,7 +83,7 @@ final class VillageStory extends Story {
         UUID group = createGroup();
         pc.groupStatus(socialWorker, group, "RECRUITING");
         enrol(group, members);
-        toStatus(members, "ENROLLED", "加入" + GROUP);
+        awaitEnrolled(members);
         pc.groupStatus(socialWorker, group, "RUNNING");
 
         List<JsonNode> sessions = sessions(group);
