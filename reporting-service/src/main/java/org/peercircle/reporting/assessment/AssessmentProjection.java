@@ -65,7 +65,7 @@ public class AssessmentProjection implements Projection {
 
     @Override
     public void touches(Object payload, Touched touched) {
-        touched.person(((AssessmentScored) payload).participantId());
+        touched.scoresOf(((AssessmentScored) payload).participantId());
     }
 
     @Override

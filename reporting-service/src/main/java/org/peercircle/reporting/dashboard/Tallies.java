@@ -82,7 +82,7 @@ public class Tallies {
     }
 
     /** An opened batch: who it locked and what they contributed before it wrote. */
-    public record Scope(List<UUID> people, List<UUID> groups, Contribution before) {
+    public record Scope(List<UUID> people, List<UUID> scored, List<UUID> groups, Contribution before) {
     }
 
     /** Locks what the batch touches and records its current contribution. Call before the batch writes. */
@@ -97,8 +97,11 @@ public class Tallies {
                     rs -> Sql.uuid(rs, "participant_id"), touched.attendeesOfSessions()));
         }
         Set<UUID> groups = new TreeSet<>(touched.groups());
+        Set<UUID> scored = new TreeSet<>(touched.scored());
+        scored.removeAll(people);
         TreeSet<Long> locks = new TreeSet<>();
         people.forEach(p -> locks.add(lockKey(p)));
+        scored.forEach(p -> locks.add(lockKey(p)));
         groups.forEach(g -> locks.add(lockKey(g)));
         if (!locks.isEmpty()) {
             // the sub-select's ORDER BY makes the locks be taken in that order
@@ -107,13 +110,14 @@ public class Tallies {
                     rs -> null, Sql.array("bigint", locks));
         }
         List<UUID> p = new ArrayList<>(people);
+        List<UUID> s = new ArrayList<>(scored);
         List<UUID> g = new ArrayList<>(groups);
-        return new Scope(p, g, contribution(p, g));
+        return new Scope(p, s, g, contribution(p, s, g));
     }
 
     /** Adds what the batch changed in its people's and groups' contribution to the tallies. */
     public void settle(Scope scope) {
-        Contribution after = contribution(scope.people(), scope.groups());
+        Contribution after = contribution(scope.people(), scope.scored(), scope.groups());
         TreeMap<CountKey, Long> counts = new TreeMap<>();
         after.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
         scope.before().counts.forEach((k, v) -> counts.merge(k, -v, Long::sum));
@@ -130,28 +134,33 @@ public class Tallies {
         return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
     }
 
-    Contribution contribution(List<UUID> people, List<UUID> groups) {
+    /** @param scored people of whom only scores changed: their counts stay as they are and are not read */
+    Contribution contribution(List<UUID> people, List<UUID> scored, List<UUID> groups) {
         Contribution c = new Contribution();
         if (!groups.isEmpty()) {
             sql.list("SELECT centre_id, jsonb_build_array(status)::text AS key, count(*) AS n FROM support_group "
                     + "WHERE group_id = ANY(?) GROUP BY 1, 2",
                     rs -> count(c, rs, "groups"), groups);
         }
-        if (people.isEmpty()) {
+        if (!people.isEmpty()) {
+            sql.list(PEOPLE_COUNTS, rs -> {
+                c.count(Sql.uuid(rs, "centre_id"), rs.getString("metric"), rs.getString("key"), rs.getLong("n"));
+                return null;
+            }, people);
+        }
+        List<UUID> withScores = new ArrayList<>(people);
+        withScores.addAll(scored);
+        if (withScores.isEmpty()) {
             return c;
         }
-        sql.list(PEOPLE_COUNTS, rs -> {
-            c.count(Sql.uuid(rs, "centre_id"), rs.getString("metric"), rs.getString("key"), rs.getLong("n"));
-            return null;
-        }, people);
         sql.list(PAIRS, rs -> {
             pair(c, rs);
             return null;
-        }, people);
+        }, withScores);
         sql.list(NEEDS, rs -> {
             needs(c, rs);
             return null;
-        }, people);
+        }, withScores);
         return c;
     }
 

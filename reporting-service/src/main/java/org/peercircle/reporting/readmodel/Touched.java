@@ -8,6 +8,7 @@ import java.util.UUID;
 public final class Touched {
 
     final Set<UUID> people = new LinkedHashSet<>();
+    final Set<UUID> scored = new LinkedHashSet<>();
     final Set<UUID> groups = new LinkedHashSet<>();
     final Set<UUID> membersOfGroups = new LinkedHashSet<>();
     final Set<UUID> attendeesOfSessions = new LinkedHashSet<>();
@@ -15,6 +16,13 @@ public final class Touched {
     public void person(UUID participantId) {
         if (participantId != null) {
             people.add(participantId);
+        }
+    }
+
+    /** Someone whose scores changed, and nothing else: only their pairs and needs answers are recounted. */
+    public void scoresOf(UUID participantId) {
+        if (participantId != null) {
+            scored.add(participantId);
         }
     }
 
@@ -42,6 +50,10 @@ public final class Touched {
         return people;
     }
 
+    public Set<UUID> scored() {
+        return scored;
+    }
+
     public Set<UUID> groups() {
         return groups;
     }
@@ -55,6 +67,6 @@ public final class Touched {
     }
 
     public boolean isEmpty() {
-        return people.isEmpty() && groups.isEmpty() && membersOfGroups.isEmpty() && attendeesOfSessions.isEmpty();
+        return people.isEmpty() && scored.isEmpty() && groups.isEmpty() && membersOfGroups.isEmpty() && attendeesOfSessions.isEmpty();
     }
 }
