@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * What a service's OpenAPI document must hold for community-centre front ends to be generated from it, in one
  * place for the four services: every operation has a unique operationId, a summary and a tag, documents its
- * success with a schema (204 aside), every query parameter and every request field carries an example, and schema
+ * success with a schema (204 aside), every query parameter and every request field (or the body as a whole) carries
+ * an example, and schema
  * names are specific enough not to collide in a generated client.
  */
 public final class OpenApiRules {
@@ -52,7 +53,10 @@ public final class OpenApiRules {
             }
             for (Iterator<Map.Entry<String, JsonNode>> media = o.path("requestBody").path("content").fields(); media.hasNext();) {
                 Map.Entry<String, JsonNode> content = media.next();
-                examples(content.getValue().path("schema"), where + " " + content.getKey(), missing, new HashSet<>());
+                // a whole worked example of the body (a questionnaire definition, say) serves better than one per field
+                if (!content.getValue().has("examples") && !content.getValue().has("example")) {
+                    examples(content.getValue().path("schema"), where + " " + content.getKey(), missing, new HashSet<>());
+                }
             }
         }
         doc.path("components").path("schemas").fieldNames().forEachRemaining(name -> {

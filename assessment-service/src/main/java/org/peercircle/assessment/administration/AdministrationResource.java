@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +40,8 @@ public class AdministrationResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.INTEGRATION })
     @Operation(operationId = "submitAdministration", summary = "Submit a completed form; it is validated and scored")
     @APIResponse(responseCode = "201", description = "Stored and scored (also for a replay of the same "
-            + "Idempotency-Key, then with header Idempotent-Replayed: true)")
+            + "Idempotency-Key, then with header Idempotent-Replayed: true)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdministrationView.class)))
     @APIResponse(responseCode = "400", description = "Unknown instrument or item, a value that is not an option, "
             + "or too few answers for the missing-item rule; each offending item named")
     @APIResponse(responseCode = "404", description = "The participant (or group) is unknown or in another centre")
@@ -63,6 +65,7 @@ public class AdministrationResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.INTEGRATION })
     @Operation(operationId = "getAdministration", summary = "One administration with its scores and revisions")
+    @APIResponse(responseCode = "200", description = "The administration")
     @APIResponse(responseCode = "404", description = "Unknown, or in another centre")
     public AdministrationView get(@PathParam("id") UUID id) {
         return administrations.get(id);

@@ -25,6 +25,7 @@ public class ParticipantScoresResource {
     @GET
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.INTEGRATION })
     @Operation(operationId = "getParticipantScores", summary = "A participant's score history per instrument")
+    @APIResponse(responseCode = "200", description = "Scores per instrument, oldest first")
     @APIResponse(responseCode = "404", description = "Unknown participant, or in another centre")
     @APIResponse(responseCode = "410", description = "The participant was erased")
     public ParticipantScores scores(@PathParam("participantId") UUID participantId,

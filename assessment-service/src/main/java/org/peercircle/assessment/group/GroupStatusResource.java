@@ -26,6 +26,7 @@ public class GroupStatusResource {
     @GET
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR })
     @Operation(operationId = "getGroupAssessmentStatus", summary = "Who in a group still lacks a PRE or POST score")
+    @APIResponse(responseCode = "200", description = "Per instrument, the members still lacking PRE or POST")
     @APIResponse(responseCode = "404", description = "Unknown group, or in another centre")
     public AssessmentStatus.Status get(@PathParam("groupId") UUID groupId,
             @Parameter(description = "Instruments to check (repeatable); default: those used for PRE/POST in the group",

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,8 +58,9 @@ public class InstrumentResource {
     @GET
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.INTEGRATION })
     @Operation(operationId = "listInstruments", summary = "The instrument library: each instrument's latest version")
-    public Page list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    public Page list(
+            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, 1-200", example = "50") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return new Page(library.list(page, size), page, size, library.count());
     }
 
@@ -67,19 +69,23 @@ public class InstrumentResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.SOCIAL_WORKER, Roles.FACILITATOR, Roles.INTEGRATION })
     @Operation(operationId = "getInstrument",
             summary = "One instrument version (the latest unless ?version=) with its loaded wording and scoring key")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Instrument.class)))
+    @APIResponse(responseCode = "200", description = "The instrument version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Instrument.class)))
     @APIResponse(responseCode = "404", description = "No such instrument or version")
-    public JsonNode get(@PathParam("code") String code, @QueryParam("version") @Min(1) Integer version) {
+    public JsonNode get(@PathParam("code") String code,
+            @Parameter(description = "A version other than the latest", example = "1") @QueryParam("version") @Min(1) Integer version) {
         return view(library.resolve(code, version));
     }
 
     @POST
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(operationId = "defineInstrument", summary = "Define an instrument version (structure and scoring key)")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Instrument.class),
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = Instrument.class),
             examples = @ExampleObject(name = "three-item scale", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Defined")
-    @APIResponse(responseCode = "200", description = "Identical to the stored version, or replaced an unused one")
+    @APIResponse(responseCode = "201", description = "Defined",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Instrument.class)))
+    @APIResponse(responseCode = "200", description = "Identical to the stored version, or replaced an unused one",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Instrument.class)))
     @APIResponse(responseCode = "400", description = "Invalid definition; each problem named by its JSON path")
     @APIResponse(responseCode = "409", description = "The version is built in or already used; define a new version")
     public Response define(@NotNull JsonNode definition) {
@@ -98,7 +104,7 @@ public class InstrumentResource {
     @Operation(operationId = "loadInstrumentTexts",
             summary = "Load the wording of an instrument version in one locale (replaces that locale's wording)")
     @APIResponse(responseCode = "200", description = "The instrument with the wording applied",
-            content = @Content(schema = @Schema(implementation = Instrument.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Instrument.class)))
     @APIResponse(responseCode = "400", description = "Unknown item, option value or group, or a bad locale")
     @APIResponse(responseCode = "404", description = "No such instrument version")
     public JsonNode loadTexts(@PathParam("code") String code, @PathParam("version") int version,
@@ -115,7 +121,8 @@ public class InstrumentResource {
     @APIResponse(responseCode = "200", description = "A FHIR R4 Questionnaire resource",
             content = @Content(mediaType = Fhir.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such instrument or version")
-    public Response fhir(@PathParam("code") String code, @QueryParam("version") @Min(1) Integer version) {
+    public Response fhir(@PathParam("code") String code,
+            @Parameter(description = "A version other than the latest", example = "1") @QueryParam("version") @Min(1) Integer version) {
         Resolved resolved = library.resolve(code, version);
         return Response.ok(QuestionnaireExport.of(resolved.instrument()).toString())
                 .type(Fhir.MEDIA_TYPE).build();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One question. A single-choice item is answered with one option value; a {@code multiple} item with the list of
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonPropertyOrder({ "id", "text", "options", "reverse", "subscale", "multiple", "scored", "required", "group" })
+@Schema(name = "InstrumentItem") // the OpenAPI name: "Item" alone collides in generated clients
 public record Item(
         String id,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> text,

@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * How an instrument is scored: its total (null when it has none, as for the needs questionnaire) and subscales.
@@ -28,6 +29,7 @@ public record Scoring(String reverseKeying, Scale total, List<Scale> subscales) 
         return subscales.stream().filter(s -> s.code().equals(code)).findFirst();
     }
 
+    @Schema(name = "ScoringMethod")
     public enum Method {
         SUM, MEAN
     }
