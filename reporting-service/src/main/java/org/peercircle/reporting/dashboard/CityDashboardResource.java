@@ -60,8 +60,9 @@ public class CityDashboardResource {
     }
 
     @Schema(name = "CityOutcome", description = "Pooled outcome of an instrument; suppressed when fewer than "
-            + "minCellSize pairs; improved/unchanged/worse withheld when any of them is a small cell")
-    public record Outcome(String instrumentCode, int instrumentVersion, boolean higherIsWorse, long nPaired,
+            + "minCellSize pairs (then nPaired is null too); improved/unchanged/worse withheld when any of them is a small cell")
+    public record Outcome(String instrumentCode, int instrumentVersion, boolean higherIsWorse,
+            @Schema(examples = "24", description = "People with a PRE and a POST score; null when suppressed") Long nPaired,
             boolean suppressed, ScaleOutcome total, List<ScaleOutcome> subscales) {
     }
 
@@ -115,7 +116,7 @@ public class CityDashboardResource {
     private static Outcome outcome(InstrumentOutcome o, Suppression s) {
         long n = o.total() == null ? 0 : o.total().nPaired();
         if (s.tooFewForStatistics(n)) {
-            return new Outcome(o.instrumentCode(), o.instrumentVersion(), o.higherIsWorse(), n, true, null, List.of());
+            return new Outcome(o.instrumentCode(), o.instrumentVersion(), o.higherIsWorse(), null, true, null, List.of());
         }
         return new Outcome(o.instrumentCode(), o.instrumentVersion(), o.higherIsWorse(), n, false, scale(o.total(), s),
                 o.subscales().stream().filter(x -> !s.tooFewForStatistics(x.nPaired())).map(x -> scale(x, s)).toList());

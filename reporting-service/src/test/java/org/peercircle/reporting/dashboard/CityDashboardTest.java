@@ -74,6 +74,7 @@ class CityDashboardTest {
         String small = "outcomes.find { it.instrumentCode == 'CITY-SMALL' }";
         assertThat(city.getBoolean(small + ".suppressed")).isTrue();
         assertThat(city.getString(small + ".total")).isNull();
+        assertThat(city.getString(small + ".nPaired")).as("the pair count is as small as the statistics").isNull();
         String big = "outcomes.find { it.instrumentCode == 'CITY-BIG' }";
         assertThat(city.getBoolean(big + ".suppressed")).isFalse();
         assertThat(city.getInt(big + ".total.improved")).isEqualTo(6);
