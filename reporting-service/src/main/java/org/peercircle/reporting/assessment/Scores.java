@@ -76,12 +76,13 @@ public class Scores {
         Score score = new Score(Sql.uuid(rs, "participant_id"), Sql.uuid(rs, "group_id"),
                 Sql.uuid(rs, "administration_id"), rs.getString("instrument_code"), rs.getInt("instrument_version"),
                 rs.getString("phase"), rs.getObject("administered_at", OffsetDateTime.class),
-                Sql.nullableDouble(rs, "total_score"), map(rs.getString("subscales")), rs.getBoolean("higher_is_worse"),
+                Sql.nullableDouble(rs, "total_score"), parseMap(rs.getString("subscales")), rs.getBoolean("higher_is_worse"),
                 Sql.nullableDouble(rs, "reliability"), Sql.nullableDouble(rs, "norm_sd"));
-        return new Row(score, Sql.uuid(rs, "centre_id"), rs.getInt("revision"), map(rs.getString("items")));
+        return new Row(score, Sql.uuid(rs, "centre_id"), rs.getInt("revision"), parseMap(rs.getString("items")));
     }
 
-    private static Map<String, Double> map(String json) {
+    /** Subscale scores or item values as stored (a JSON object of numbers), or null. */
+    public static Map<String, Double> parseMap(String json) {
         if (json == null) {
             return null;
         }

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.peercircle.contracts.EventJson;
+import org.peercircle.reporting.assessment.Scores;
 import org.peercircle.reporting.outcome.OutcomeCalculator;
 import org.peercircle.reporting.privacy.Privacy;
 import org.peercircle.reporting.readmodel.Sql;
@@ -24,7 +25,6 @@ import org.peercircle.reporting.readmodel.Touched;
 import org.peercircle.reporting.statistics.ReliableChange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * Keeps {@code dashboard_count} and {@code outcome_tally} equal to what the row tables say, as events arrive.
@@ -43,8 +43,6 @@ public class Tallies {
     /** The centre id under which the city's distinct-people counts are kept. */
     public static final UUID CITY = new UUID(0, 0);
 
-    private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {
-    };
 
     @Inject
     Sql sql;
@@ -276,8 +274,8 @@ public class Tallies {
             c.outcomes.computeIfAbsent(new OutcomeKey(centre, code, version, OutcomeCalculator.TOTAL),
                     k -> new Moments()).add(m, 1);
         }
-        Map<String, Double> pre = scores(rs.getString("pre_subscales"));
-        Map<String, Double> post = scores(rs.getString("post_subscales"));
+        Map<String, Double> pre = Scores.parseMap(rs.getString("pre_subscales"));
+        Map<String, Double> post = Scores.parseMap(rs.getString("post_subscales"));
         if (pre != null && post != null) {
             pre.forEach((scale, before) -> {
                 Double after = post.get(scale);
@@ -294,7 +292,7 @@ public class Tallies {
         String code = rs.getString("instrument_code");
         int version = rs.getInt("instrument_version");
         c.count(centre, "needs", key(code, version), 1);
-        Map<String, Double> items = scores(rs.getString("items"));
+        Map<String, Double> items = Scores.parseMap(rs.getString("items"));
         if (items != null) {
             items.forEach((item, value) -> c.count(centre, "needs_answers", key(code, version, item, answer(value)), 1));
         }
@@ -317,16 +315,6 @@ public class Tallies {
         }
     }
 
-    private static Map<String, Double> scores(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return EventJson.MAPPER.readValue(json, SCORES);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored scores are not JSON", e);
-        }
-    }
 
     private void flushCounts(TreeMap<CountKey, Long> delta) {
         if (delta.isEmpty()) {
