@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -16,6 +15,8 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
+import org.peercircle.contracts.EventType;
+import org.peercircle.contracts.EventTypes;
 import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.inbox.IncomingEvent;
 import org.peercircle.reporting.dashboard.Tallies;
@@ -99,19 +100,12 @@ public class EventBatches {
         if (fresh.isEmpty()) {
             return Set.of();
         }
-        Map<UUID, String> topicOf = new HashMap<>();
-        records.forEach(r -> {
-            try {
-                topicOf.put(IncomingEvent.from(r).id(), r.topic());
-            } catch (IncomingEvent.MalformedEventException e) {
-                // counted by the inbox already
-            }
-        });
         Map<Projection, List<Object>> decoded = new LinkedHashMap<>();
         Set<String> changed = new LinkedHashSet<>();
         Touched touched = new Touched();
         for (IncomingEvent event : fresh) {
-            Projection projection = projection(topicOf.get(event.id()));
+            // by the event's type, not the record's topic: a deployment may name its topics differently
+            Projection projection = projection(EventTypes.byName(event.type()).map(EventType::topic).orElse(null));
             Object payload;
             try {
                 payload = projection == null ? null : projection.decode(event);
