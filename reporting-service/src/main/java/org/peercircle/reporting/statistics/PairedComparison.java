@@ -7,7 +7,6 @@ import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.special.Gamma;
 import org.hipparchus.stat.descriptive.moment.Mean;
 import org.hipparchus.stat.descriptive.moment.StandardDeviation;
-import org.hipparchus.stat.inference.TTest;
 
 /**
  * Pre/post comparison of one measure over the same people: descriptives, mean change with its 95% confidence
@@ -44,28 +43,10 @@ public record PairedComparison(
                     null, wilcoxon, null, null);
         }
         double sdChange = new StandardDeviation().evaluate(change);
-        Double ciLower = null;
-        Double ciUpper = null;
-        Double t = null;
-        Double p = null;
-        Double dz = null;
-        Double gz = null;
-        int df = n - 1;
-        if (sdChange > 0) {
-            double se = sdChange / Math.sqrt(n);
-            double critical = new TDistribution(df).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
-            ciLower = meanChange - critical * se;
-            ciUpper = meanChange + critical * se;
-            TTest tTest = new TTest();
-            t = tTest.pairedT(post, pre);
-            p = tTest.pairedTTest(post, pre);
-            dz = meanChange / sdChange;
-            Double j = hedgesCorrection(df);
-            gz = j == null ? null : j * dz;
-        }
+        Inference i = sdChange > 0 ? Inference.of(n, meanChange, sdChange) : Inference.NONE;
         return new PairedComparison(n, new Mean().evaluate(pre), new StandardDeviation().evaluate(pre),
                 new Mean().evaluate(post), new StandardDeviation().evaluate(post), meanChange, sdChange,
-                ciLower, ciUpper, t, df, p, wilcoxon, dz, gz);
+                i.ciLower(), i.ciUpper(), i.t(), n - 1, i.p(), wilcoxon, i.dz(), i.gz());
     }
 
     /**
@@ -88,28 +69,32 @@ public record PairedComparison(
         }
         BigDecimal changeVariance = variance(changeSum, changeSquares, n);
         double sdChange = Math.sqrt(changeVariance.doubleValue());
-        Double ciLower = null;
-        Double ciUpper = null;
-        Double t = null;
-        Double p = null;
-        Double dz = null;
-        Double gz = null;
-        int df = n - 1;
-        if (changeVariance.signum() > 0) {
+        Inference i = changeVariance.signum() > 0 ? Inference.of(n, meanChange, sdChange) : Inference.NONE;
+        return new PairedComparison(n, preMean, Math.sqrt(variance(preSum, preSquares, n).doubleValue()), postMean,
+                Math.sqrt(variance(postSum, postSquares, n).doubleValue()), meanChange, sdChange, i.ciLower(), i.ciUpper(),
+                i.t(), n - 1, i.p(), null, i.dz(), i.gz());
+    }
+
+    /**
+     * What follows from n paired changes with this mean and (non-zero) SD: the 95% confidence interval, the paired
+     * t-test (t = mean / SE on n − 1 degrees of freedom, two-sided p) and the effect sizes; all null when the
+     * changes do not vary.
+     */
+    private record Inference(Double ciLower, Double ciUpper, Double t, Double p, Double dz, Double gz) {
+
+        static final Inference NONE = new Inference(null, null, null, null, null, null);
+
+        static Inference of(int n, double meanChange, double sdChange) {
+            int df = n - 1;
             double se = sdChange / Math.sqrt(n);
             TDistribution distribution = new TDistribution(df);
             double critical = distribution.inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
-            ciLower = meanChange - critical * se;
-            ciUpper = meanChange + critical * se;
-            t = meanChange / se;
-            p = 2.0 * distribution.cumulativeProbability(-Math.abs(t));
-            dz = meanChange / sdChange;
+            double t = meanChange / se;
+            double dz = meanChange / sdChange;
             Double j = hedgesCorrection(df);
-            gz = j == null ? null : j * dz;
+            return new Inference(meanChange - critical * se, meanChange + critical * se, t,
+                    2.0 * distribution.cumulativeProbability(-Math.abs(t)), dz, j == null ? null : j * dz);
         }
-        return new PairedComparison(n, preMean, Math.sqrt(variance(preSum, preSquares, n).doubleValue()), postMean,
-                Math.sqrt(variance(postSum, postSquares, n).doubleValue()), meanChange, sdChange, ciLower, ciUpper, t,
-                df, p, null, dz, gz);
     }
 
     private static double mean(BigDecimal sum, int n) {
