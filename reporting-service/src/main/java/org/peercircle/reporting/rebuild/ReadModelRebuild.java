@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.peercircle.contracts.Topics;
@@ -150,11 +151,21 @@ public class ReadModelRebuild {
         }
     }
 
+    /**
+     * The topic the live channel reads (channels are named after the contract's topics): replaying the contract's
+     * name would rebuild from nothing where a deployment names its topics differently.
+     */
+    private static String topicOf(String channel) {
+        return ConfigProvider.getConfig().getOptionalValue("mp.messaging.incoming." + channel + ".topic", String.class)
+                .orElse(channel);
+    }
+
     private long rebuild() {
         QuarkusTransaction.requiringNew().run(this::createShadowTables);
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : Topics.ALL) {
+            for (String channel : Topics.ALL) {
+                String topic = topicOf(channel);
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
                         .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
