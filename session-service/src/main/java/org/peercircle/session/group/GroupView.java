@@ -1,7 +1,6 @@
 package org.peercircle.session.group;
 
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,11 +25,11 @@ public record GroupView(
         OffsetDateTime createdAt,
         long version) {
 
-    /** {@code createdAt} in the group's own time zone, as the database gives it back (microseconds). */
+    /** {@code createdAt} in the group's own time zone (the database gives it back in UTC). */
     static GroupView of(SupportGroup g, long enrolled, long waitListed) {
         return new GroupView(g.id, g.centreId, g.name, g.kind, g.targetPopulation, g.approach, g.goals,
                 List.copyOf(g.facilitators), new GroupRequest.Capacity(g.capacityMin, g.capacityMax), enrolled,
                 waitListed, g.timeZone, g.status, g.templateCode,
-                g.createdAt.atZoneSameInstant(g.zone()).toOffsetDateTime().truncatedTo(ChronoUnit.MICROS), g.version);
+                g.createdAt.atZoneSameInstant(g.zone()).toOffsetDateTime(), g.version);
     }
 }
