@@ -1,6 +1,7 @@
 package org.peercircle.reporting.assessment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,30 +80,6 @@ public class AssessmentProjection implements Projection {
                 latest.merge(e.administrationId(), e, (a, b) -> b.revision() > a.revision() ? b : a);
             }
         }
-        if (latest.isEmpty()) {
-            return;
-        }
-        int columns = 17;
-        List<List<Object>> values = new ArrayList<>();
-        for (int i = 0; i < columns; i++) {
-            values.add(new ArrayList<>(latest.size()));
-        }
-        for (AssessmentScored e : latest.values()) {
-            Object[] row = { e.administrationId(), e.revision(), e.participantId(), e.centreId(), e.groupId(),
-                    e.instrumentCode(), e.instrumentVersion(), e.phase(),
-                    e.administeredAt() == null ? null : e.administeredAt().toString(), e.totalScore(),
-                    Sql.json(e.subscaleScores()), e.band(), e.prorated(), e.higherIsWorse(), e.reliability(),
-                    e.normSd(), Sql.json(e.itemValues()) };
-            for (int i = 0; i < columns; i++) {
-                values.get(i).add(row[i]);
-            }
-        }
-        String[] types = { "uuid", "int4", "uuid", "uuid", "uuid", "text", "int4", "text", "text", "float8", "text",
-                "text", "bool", "bool", "float8", "float8", "text" };
-        Object[] params = new Object[columns];
-        for (int i = 0; i < columns; i++) {
-            params[i] = Sql.array(types[i], values.get(i));
-        }
         String rows = """
                 unnest(CAST(? AS uuid[]), CAST(? AS int[]), CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS uuid[]),
                        CAST(? AS text[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]),
@@ -112,7 +89,8 @@ public class AssessmentProjection implements Projection {
                      instrument_version, phase, administered_at, total_score, subscale_scores, band, prorated,
                      higher_is_worse, reliability, norm_sd, item_values)
                 """;
-        sql.update("""
+        if (!latest.isEmpty()) {
+            sql.update("""
                 INSERT INTO assessment_score (administration_id, revision, participant_id, centre_id, group_id,
                     instrument_code, instrument_version, phase, administered_at, total_score, subscale_scores, band,
                     prorated, higher_is_worse, reliability, norm_sd, item_values)
@@ -131,8 +109,11 @@ public class AssessmentProjection implements Projection {
                     higher_is_worse = EXCLUDED.higher_is_worse, reliability = EXCLUDED.reliability,
                     norm_sd = EXCLUDED.norm_sd, item_values = EXCLUDED.item_values
                 WHERE assessment_score.revision < EXCLUDED.revision
-                """.formatted(rows), params);
-        // each instrument version's constants from its most recent administration; ties broken by value
+                """.formatted(rows), columns(latest.values()));
+        }
+        // each instrument version's constants from its most recent administration, ties broken by value, over every
+        // event of the batch: they describe the instrument, so neither an erasure replayed before the person's
+        // scores nor which revision of an administration won may change them (the rebuild must equal the live model)
         sql.update("""
                 INSERT INTO instrument_scale AS t (instrument_code, instrument_version, higher_is_worse, reliability,
                                                    norm_sd, latest_at)
@@ -149,6 +130,32 @@ public class AssessmentProjection implements Projection {
                 WHERE (EXCLUDED.latest_at, EXCLUDED.higher_is_worse, COALESCE(EXCLUDED.reliability, -1),
                        COALESCE(EXCLUDED.norm_sd, -1))
                     > (t.latest_at, t.higher_is_worse, COALESCE(t.reliability, -1), COALESCE(t.norm_sd, -1))
-                """.formatted(rows), params);
+                """.formatted(rows), columns(payloads.stream().map(AssessmentScored.class::cast).toList()));
+    }
+
+    /** The events as one array parameter per column, for the {@code unnest} of {@link #apply}. */
+    private static Object[] columns(Collection<AssessmentScored> events) {
+        int columns = 17;
+        List<List<Object>> values = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            values.add(new ArrayList<>(events.size()));
+        }
+        for (AssessmentScored e : events) {
+            Object[] row = { e.administrationId(), e.revision(), e.participantId(), e.centreId(), e.groupId(),
+                    e.instrumentCode(), e.instrumentVersion(), e.phase(),
+                    e.administeredAt() == null ? null : e.administeredAt().toString(), e.totalScore(),
+                    Sql.json(e.subscaleScores()), e.band(), e.prorated(), e.higherIsWorse(), e.reliability(),
+                    e.normSd(), Sql.json(e.itemValues()) };
+            for (int i = 0; i < columns; i++) {
+                values.get(i).add(row[i]);
+            }
+        }
+        String[] types = { "uuid", "int4", "uuid", "uuid", "uuid", "text", "int4", "text", "text", "float8", "text",
+                "text", "bool", "bool", "float8", "float8", "text" };
+        Object[] params = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+            params[i] = Sql.array(types[i], values.get(i));
+        }
+        return params;
     }
 }
