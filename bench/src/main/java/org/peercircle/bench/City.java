@@ -147,7 +147,7 @@ final class City {
         String band = ucla ? (total >= 6 ? "LONELY" : "NOT_LONELY") : null;
         return new AssessmentScored(UUID.randomUUID(), 0, m.participantId(), m.centreId(), m.groupId(), instrument, 1,
                 phase, PAST.plusDays(phase.equals("PRE") ? 0 : 42), total, Map.of("total", total), band, false, ucla,
-                ucla ? 0.72 : 0.87, null, values);
+                ucla ? 0.72 : 0.87, null, values, null, null);
     }
 
     /**

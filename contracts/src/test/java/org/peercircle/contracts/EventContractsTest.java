@@ -86,9 +86,10 @@ class EventContractsTest {
                     List.of("loneliness", "peer-support"), 4.2)),
             Map.entry("member.at-risk.v1", new MemberAtRisk(G, C, P, 2, S, T)),
             Map.entry("assessment.completed.v1", new AssessmentScored(UUID.randomUUID(), 0, P, C, G, "UCLA3", 1, "PRE",
-                    T, 7.0, Map.of(), "HIGH", false, true, 0.72, 1.8, Map.of("q1", 3.0, "q2", 2.0, "q3", 2.0))),
+                    T, 7.0, Map.of("emotional", 4.0), "HIGH", false, true, 0.72, 1.8, Map.of("q1", 3.0, "q2", 2.0, "q3", 2.0),
+                    Map.of("emotional", 0.7), Map.of("emotional", 1.1))),
             Map.entry("assessment.amended.v1", new AssessmentScored(UUID.randomUUID(), 1, P, C, null, "GSES10", 1,
-                    "POST", T, 31.0, Map.of(), null, true, false, null, null, Map.of("q1", 3.0))));
+                    "POST", T, 31.0, Map.of(), null, true, false, null, null, Map.of("q1", 3.0), null, null)));
 
     static Stream<EventType<?>> types() {
         return EventTypes.ALL.stream();
@@ -134,6 +135,28 @@ class EventContractsTest {
         assertThat(schema.get("title").asText()).isEqualTo(type.name());
         assertThat(properties).isEqualTo(components);
         assertThat(components).containsAll(required);
+    }
+
+    @Test
+    void aScoreEventPublishedBeforeTheSubscaleConstantsStillReadsAndValidates() throws Exception {
+        ObjectNode json = EventJson.MAPPER.valueToTree(SAMPLES.get("assessment.completed.v1"));
+        json.remove("subscaleReliability");
+        json.remove("subscaleNormSd");
+
+        assertThat(schema(EventTypes.ASSESSMENT_COMPLETED).validate(json)).isEmpty();
+        AssessmentScored old = EventJson.MAPPER.treeToValue(json, AssessmentScored.class);
+        assertThat(old.reliabilityOf(null)).isEqualTo(0.72);
+        assertThat(old.reliabilityOf("emotional")).isNull();
+        assertThat(old.normSdOf("emotional")).isNull();
+    }
+
+    @Test
+    void subscaleConstantsAreReadPerScale() {
+        AssessmentScored s = (AssessmentScored) SAMPLES.get("assessment.completed.v1");
+        assertThat(s.reliabilityOf("emotional")).isEqualTo(0.7);
+        assertThat(s.normSdOf("emotional")).isEqualTo(1.1);
+        assertThat(s.normSdOf(null)).isEqualTo(1.8);
+        assertThat(s.reliabilityOf("social")).isNull();
     }
 
     private static JsonSchema schema(EventType<?> type) {

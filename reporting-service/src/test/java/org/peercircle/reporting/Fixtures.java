@@ -71,7 +71,7 @@ public final class Fixtures {
             String instrument, String phase, OffsetDateTime at, Double total, Map<String, Double> subscales,
             boolean higherIsWorse, Double reliability, Double normSd) {
         return new AssessmentScored(administration, revision, participant, centre, group, instrument, 1, phase, at,
-                total, subscales, null, false, higherIsWorse, reliability, normSd, Map.of());
+                total, subscales, null, false, higherIsWorse, reliability, normSd, Map.of(), null, null);
     }
 
     public static UUID completed(AssessmentScored s) {

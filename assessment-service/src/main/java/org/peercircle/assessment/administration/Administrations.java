@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,7 @@ import org.peercircle.assessment.scoring.Instrument;
 import org.peercircle.assessment.scoring.InvalidAnswersException;
 import org.peercircle.assessment.scoring.ScoreResult;
 import org.peercircle.assessment.scoring.Scorer;
+import org.peercircle.assessment.scoring.Scoring;
 import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.assessment.AssessmentScored;
 import org.peercircle.platform.outbox.Outbox;
@@ -271,7 +273,24 @@ public class Administrations {
                 a.instrumentVersion, a.phase.name(), inCentreTime(a.administeredAt), toDouble(result.total()),
                 doubles(result.subscales()), result.bandCode(), result.prorated(), instrument.worseWhenHigher(),
                 toDouble(instrument.reliability()), instrument.norms() == null ? null : toDouble(instrument.norms().sd()),
-                doubles(result.itemValues()));
+                doubles(result.itemValues()), subscaleConstants(instrument, Scoring.Scale::reliability),
+                subscaleConstants(instrument, sub -> sub.norms() == null ? null : sub.norms().sd()));
+    }
+
+    /** A constant of each subscale that declares it; null when none does, as in events from before subscales had any. */
+    private static Map<String, Double> subscaleConstants(Instrument instrument,
+            Function<Scoring.Scale, BigDecimal> constant) {
+        Map<String, Double> values = new TreeMap<>();
+        if (instrument.scoring() == null) {
+            return null;
+        }
+        instrument.scoring().subscales().forEach(sub -> {
+            BigDecimal value = constant.apply(sub);
+            if (value != null) {
+                values.put(sub.code(), value.doubleValue());
+            }
+        });
+        return values.isEmpty() ? null : values;
     }
 
     AdministrationView view(Administration a) {

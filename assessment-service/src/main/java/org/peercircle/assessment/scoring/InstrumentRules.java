@@ -80,6 +80,10 @@ public final class InstrumentRules {
         }
         if (scoring.total() != null) {
             checkScale("scoring.total", scoring.total(), in.items().stream().filter(Item::countsInScores).toList(), v);
+            if (scoring.total().reliability() != null || scoring.total().norms() != null) {
+                v.add(new Violation("scoring.total", "takes no reliability or norms: the instrument's own "
+                        + "reliability and norms describe the total"));
+            }
         }
         for (int s = 0; s < scoring.subscales().size(); s++) {
             Scale sub = scoring.subscales().get(s);
@@ -89,15 +93,14 @@ public final class InstrumentRules {
                 continue;
             }
             checkScale("scoring.subscales[" + s + "]", sub, members, v);
+            checkReliability("scoring.subscales[" + s + "].reliability", sub.reliability(), v);
+            checkNorms("scoring.subscales[" + s + "].norms", sub.norms(), v);
         }
         if ((scoring.total() != null || !scoring.subscales().isEmpty()) && in.higherIsWorse() == null) {
             v.add(new Violation("higherIsWorse", "is required for a scored instrument: reporting judges change by it"));
         }
         checkBands(in, v);
-        if (in.reliability() != null
-                && (in.reliability().signum() <= 0 || in.reliability().compareTo(BigDecimal.ONE) > 0)) {
-            v.add(new Violation("reliability", "must lie in (0, 1]"));
-        }
+        checkReliability("reliability", in.reliability(), v);
         checkNorms("norms", in.norms(), v);
         checkNorms("clinical", in.clinical(), v);
         return v;
@@ -252,6 +255,12 @@ public final class InstrumentRules {
                     v.add(new Violation(at, "overlaps band " + earlier.code()));
                 }
             }
+        }
+    }
+
+    private static void checkReliability(String at, BigDecimal reliability, List<Violation> v) {
+        if (reliability != null && (reliability.signum() <= 0 || reliability.compareTo(BigDecimal.ONE) > 0)) {
+            v.add(new Violation(at, "must lie in (0, 1]"));
         }
     }
 

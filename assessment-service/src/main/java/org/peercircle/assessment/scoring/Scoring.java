@@ -73,11 +73,15 @@ public record Scoring(String reverseKeying, Scale total, List<Scale> subscales) 
     /**
      * The total or one subscale. {@code decimals}: reported precision (default 0 for SUM, 2 for MEAN), half-up, so
      * a pro-rated GDS-15 of 7.5 reports 8.
+     *
+     * <p>{@code reliability} and {@code norms} belong to subscales only (the total's are the instrument's own): a
+     * subscale that declares a reliability gets a reliable change index per member in reporting, judged against its
+     * normative SD when it declares one, else against the group's pre-test SD.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({ "code", "name", "method", "range", "missing", "decimals" })
+    @JsonPropertyOrder({ "code", "name", "method", "range", "missing", "decimals", "reliability", "norms" })
     public record Scale(String code, Map<String, String> name, Method method, Range range, MissingRule missing,
-            Integer decimals) {
+            Integer decimals, BigDecimal reliability, Instrument.Norms norms) {
 
         public Scale {
             name = name == null ? Map.of() : name;

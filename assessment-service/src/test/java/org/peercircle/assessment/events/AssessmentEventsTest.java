@@ -2,6 +2,7 @@ package org.peercircle.assessment.events;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.peercircle.assessment.Fixtures.form;
 import static org.peercircle.assessment.Fixtures.participant;
 import static org.peercircle.assessment.Fixtures.socialWorker;
@@ -9,8 +10,10 @@ import static org.peercircle.assessment.Fixtures.submitted;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,9 @@ import org.peercircle.contracts.CloudEventHeaders;
 import org.peercircle.contracts.EventJson;
 import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.assessment.AssessmentScored;
+import org.peercircle.platform.security.Roles;
 import org.peercircle.testing.Broker;
+import org.peercircle.testing.Tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -117,6 +122,41 @@ class AssessmentEventsTest {
                 .containsEntry("willingness", 4.0).doesNotContainKey("frequency.1");
         assertThat(schema("assessment.completed.v1").validate(EventJson.MAPPER.readTree(
                 Fixtures.events(p, 1).get(0).value()))).isEmpty();
+    }
+
+    @Test
+    void aSubscaleThatDeclaresReliabilityAndNormsCarriesThemForTheReliableChangeIndex() throws Exception {
+        String code = "BOND-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+        given().auth().oauth2(Tokens.of(Roles.COORDINATOR))
+                .contentType(ContentType.JSON).body("""
+                {"code": "%s", "version": 1, "name": {"zh-CN": "邻里联系", "en": "Neighbourly ties"},
+                 "source": "T社区长者服务中心", "licence": "Ours, free to use",
+                 "optionSets": {"freq": [{"value": 0, "label": {"zh-CN": "从不", "en": "Never"}},
+                                         {"value": 1, "label": {"zh-CN": "有时", "en": "Sometimes"}},
+                                         {"value": 2, "label": {"zh-CN": "经常", "en": "Often"}}]},
+                 "items": [{"id": "1", "optionSet": "freq", "subscale": "family"},
+                           {"id": "2", "optionSet": "freq", "subscale": "family"},
+                           {"id": "3", "optionSet": "freq", "subscale": "friends"},
+                           {"id": "4", "optionSet": "freq", "subscale": "friends"}],
+                 "scoring": {"total": {"code": "total", "method": "SUM", "range": {"min": 0, "max": 8}},
+                             "subscales": [
+                               {"code": "family", "method": "SUM", "range": {"min": 0, "max": 4},
+                                "reliability": 0.74, "norms": {"mean": 2.1, "sd": 1.3, "population": "试点社区"}},
+                               {"code": "friends", "method": "SUM", "range": {"min": 0, "max": 4}}]},
+                 "higherIsWorse": false, "reliability": 0.81}
+                """.formatted(code)).post("/api/v1/instruments").then().statusCode(201)
+                .body("scoring.subscales[0].reliability", equalTo(0.74f));
+        UUID centre = UUID.randomUUID();
+        UUID p = participant(centre);
+        submitted(socialWorker(centre), form(p, null, code, "PRE", "{\"1\": 2, \"2\": 1, \"3\": 0, \"4\": 1}"));
+
+        String value = Fixtures.events(p, 1).get(0).value();
+        AssessmentScored scored = EventJson.MAPPER.readValue(value, AssessmentScored.class);
+        assertThat(scored.subscaleScores()).containsEntry("family", 3.0).containsEntry("friends", 1.0);
+        assertThat(scored.reliabilityOf(null)).isEqualTo(0.81);
+        assertThat(scored.subscaleReliability()).containsExactlyEntriesOf(Map.of("family", 0.74));
+        assertThat(scored.subscaleNormSd()).containsExactlyEntriesOf(Map.of("family", 1.3));
+        assertThat(schema("assessment.completed.v1").validate(EventJson.MAPPER.readTree(value))).isEmpty();
     }
 
     static JsonSchema schema(String type) throws Exception {

@@ -118,6 +118,21 @@ class InstrumentRulesTest {
     }
 
     @Test
+    void aSubscaleMayDeclareItsReliabilityAndNormsTheTotalTakesTheInstruments() {
+        String subscale = "{\"code\": \"a\", \"method\": \"SUM\", \"range\": {\"min\": 2, \"max\": 6}";
+        Instrument mood = InstrumentJson.read(VALID.replace(subscale,
+                subscale + ", \"reliability\": 0.7, \"norms\": {\"mean\": 3.5, \"sd\": 1.2}"));
+        assertThat(mood.scoring().subscale("a").orElseThrow().reliability()).isEqualByComparingTo("0.7");
+        assertThat(mood.scoring().subscale("a").orElseThrow().norms().sd()).isEqualByComparingTo("1.2");
+
+        assertThat(fieldsOf(VALID.replace(subscale, subscale + ", \"reliability\": 0, \"norms\": {\"sd\": -1}")))
+                .containsExactlyInAnyOrder("scoring.subscales[0].reliability", "scoring.subscales[0].norms.sd");
+        assertThat(fieldsOf(VALID.replace("\"missing\": {\"rule\": \"PRORATE\", \"minAnswered\": 2}",
+                "\"missing\": {\"rule\": \"PRORATE\", \"minAnswered\": 2}, \"reliability\": 0.9")))
+                .containsExactly("scoring.total");
+    }
+
+    @Test
     void aMultipleChoiceItemCannotBeReverseKeyed() {
         assertThat(fieldsOf(VALID.replace("\"reverse\": true", "\"reverse\": true, \"multiple\": true")))
                 .contains("items[0].reverse");

@@ -187,7 +187,7 @@ class ScoreRangePropertyTest {
         Scoring.MissingRule.Kind kind = Scoring.MissingRule.Kind.values()[random.nextInt(3)];
         Integer minAnswered = kind == Scoring.MissingRule.Kind.REQUIRE_ALL ? null : 1 + random.nextInt(items);
         Scale total = new Scale("total", Map.of(), method, new Scoring.Range(min, max),
-                new Scoring.MissingRule(kind, minAnswered), null);
+                new Scoring.MissingRule(kind, minAnswered), null, null, null);
         return new Instrument("RANDOM-" + items, 1, Map.of("zh-CN", "随机", "en", "Random"), "generated", "generated",
                 List.of(), list, new Scoring(Scoring.MIRROR, total, List.of()), true, null, null, null, List.of());
     }

@@ -8,7 +8,9 @@ import java.util.UUID;
  * The payload of {@code assessment.completed.v1} (revision 0) and {@code assessment.amended.v1} (revision 1,
  * 2, … replacing the scores of the same administration). It carries what reporting needs to judge change
  * without asking assessment-service: the scoring direction and the instrument's reliability and normative
- * SD for the reliable change index. {@code itemValues} are the numeric answers (for needs distributions).
+ * SD for the reliable change index, of the total ({@code reliability}, {@code normSd}) and of each subscale that
+ * declares them ({@code subscaleReliability}, {@code subscaleNormSd}; added to v1 as optional fields, absent in
+ * events published before them). {@code itemValues} are the numeric answers (for needs distributions).
  *
  * <p>{@code phase}: SCREENING, PRE, MID, POST, FOLLOW_UP, SESSION_FEEDBACK or NEEDS.
  */
@@ -29,5 +31,17 @@ public record AssessmentScored(
         boolean higherIsWorse,
         Double reliability,
         Double normSd,
-        Map<String, Double> itemValues) {
+        Map<String, Double> itemValues,
+        Map<String, Double> subscaleReliability,
+        Map<String, Double> subscaleNormSd) {
+
+    /** The reliability of a scale: the total's for {@code null}, else the subscale's (null when not declared). */
+    public Double reliabilityOf(String subscale) {
+        return subscale == null ? reliability : subscaleReliability == null ? null : subscaleReliability.get(subscale);
+    }
+
+    /** The normative SD of a scale: the total's for {@code null}, else the subscale's (null when not declared). */
+    public Double normSdOf(String subscale) {
+        return subscale == null ? normSd : subscaleNormSd == null ? null : subscaleNormSd.get(subscale);
+    }
 }

@@ -65,7 +65,7 @@ class ScreeningTest {
     private AssessmentScored scored(UUID participant, String instrument, String phase, double total, UUID administration,
             int revision) {
         return new AssessmentScored(administration, revision, participant, centre, null, instrument, 1, phase,
-                OffsetDateTime.now().minusMinutes(5), total, Map.of(), null, false, true, 0.85, 5.0, Map.of());
+                OffsetDateTime.now().minusMinutes(5), total, Map.of(), null, false, true, 0.85, 5.0, Map.of(), null, null);
     }
 
     private void completed(UUID eventId, AssessmentScored payload) {
@@ -226,7 +226,7 @@ class ScreeningTest {
                 .then().statusCode(404);
         UUID p = Fixtures.newParticipant(bareWorker, bare);
         completed(UUID.randomUUID(), new AssessmentScored(UUID.randomUUID(), 0, p, bare, null, "UCLA-LS3", 1,
-                "SCREENING", OffsetDateTime.now(), 70.0, Map.of(), null, false, true, null, null, Map.of()));
+                "SCREENING", OffsetDateTime.now(), 70.0, Map.of(), null, false, true, null, null, Map.of(), null, null));
         awaitHandledAfter(p);
         given().auth().oauth2(bareWorker).when().get("/api/v1/participants/" + p + "/screening-decisions")
                 .then().statusCode(200).body("$", hasSize(0));

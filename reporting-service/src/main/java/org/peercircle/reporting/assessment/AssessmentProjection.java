@@ -84,20 +84,22 @@ public class AssessmentProjection implements Projection {
                 unnest(CAST(? AS uuid[]), CAST(? AS int[]), CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS uuid[]),
                        CAST(? AS text[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]),
                        CAST(? AS float8[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bool[]),
-                       CAST(? AS bool[]), CAST(? AS float8[]), CAST(? AS float8[]), CAST(? AS text[]))
+                       CAST(? AS bool[]), CAST(? AS float8[]), CAST(? AS float8[]), CAST(? AS text[]),
+                       CAST(? AS text[]), CAST(? AS text[]))
                 AS r(administration_id, revision, participant_id, centre_id, group_id, instrument_code,
                      instrument_version, phase, administered_at, total_score, subscale_scores, band, prorated,
-                     higher_is_worse, reliability, norm_sd, item_values)
+                     higher_is_worse, reliability, norm_sd, item_values, subscale_reliability, subscale_norm_sd)
                 """;
         if (!latest.isEmpty()) {
             sql.update("""
                 INSERT INTO assessment_score (administration_id, revision, participant_id, centre_id, group_id,
                     instrument_code, instrument_version, phase, administered_at, total_score, subscale_scores, band,
-                    prorated, higher_is_worse, reliability, norm_sd, item_values)
+                    prorated, higher_is_worse, reliability, norm_sd, item_values, subscale_reliability,
+                    subscale_norm_sd)
                 SELECT administration_id, revision, participant_id, centre_id, group_id, instrument_code,
                        instrument_version, phase, CAST(administered_at AS timestamptz), total_score,
                        CAST(subscale_scores AS jsonb), band, prorated, higher_is_worse, reliability, norm_sd,
-                       CAST(item_values AS jsonb)
+                       CAST(item_values AS jsonb), CAST(subscale_reliability AS jsonb), CAST(subscale_norm_sd AS jsonb)
                 FROM %s
                 ORDER BY administration_id
                 ON CONFLICT (administration_id) DO UPDATE SET revision = EXCLUDED.revision,
@@ -107,7 +109,8 @@ public class AssessmentProjection implements Projection {
                     administered_at = EXCLUDED.administered_at, total_score = EXCLUDED.total_score,
                     subscale_scores = EXCLUDED.subscale_scores, band = EXCLUDED.band, prorated = EXCLUDED.prorated,
                     higher_is_worse = EXCLUDED.higher_is_worse, reliability = EXCLUDED.reliability,
-                    norm_sd = EXCLUDED.norm_sd, item_values = EXCLUDED.item_values
+                    norm_sd = EXCLUDED.norm_sd, item_values = EXCLUDED.item_values,
+                    subscale_reliability = EXCLUDED.subscale_reliability, subscale_norm_sd = EXCLUDED.subscale_norm_sd
                 WHERE assessment_score.revision < EXCLUDED.revision
                 """.formatted(rows), columns(latest.values()));
         }
@@ -116,26 +119,31 @@ public class AssessmentProjection implements Projection {
         // scores nor which revision of an administration won may change them (the rebuild must equal the live model)
         sql.update("""
                 INSERT INTO instrument_scale AS t (instrument_code, instrument_version, higher_is_worse, reliability,
-                                                   norm_sd, latest_at)
+                                                   norm_sd, subscale_reliability, subscale_norm_sd, latest_at)
                 SELECT DISTINCT ON (instrument_code, instrument_version) instrument_code, instrument_version,
-                       higher_is_worse, reliability, norm_sd,
-                       COALESCE(CAST(administered_at AS timestamptz), '-infinity')
+                       higher_is_worse, reliability, norm_sd, CAST(subscale_reliability AS jsonb),
+                       CAST(subscale_norm_sd AS jsonb), COALESCE(CAST(administered_at AS timestamptz), '-infinity')
                 FROM %s
                 ORDER BY instrument_code, instrument_version,
                          COALESCE(CAST(administered_at AS timestamptz), '-infinity') DESC, higher_is_worse DESC,
-                         COALESCE(reliability, -1) DESC, COALESCE(norm_sd, -1) DESC
+                         COALESCE(reliability, -1) DESC, COALESCE(norm_sd, -1) DESC,
+                         COALESCE(CAST(subscale_reliability AS jsonb)::text, '') DESC,
+                         COALESCE(CAST(subscale_norm_sd AS jsonb)::text, '') DESC
                 ON CONFLICT (instrument_code, instrument_version) DO UPDATE SET
                     higher_is_worse = EXCLUDED.higher_is_worse, reliability = EXCLUDED.reliability,
-                    norm_sd = EXCLUDED.norm_sd, latest_at = EXCLUDED.latest_at
+                    norm_sd = EXCLUDED.norm_sd, subscale_reliability = EXCLUDED.subscale_reliability,
+                    subscale_norm_sd = EXCLUDED.subscale_norm_sd, latest_at = EXCLUDED.latest_at
                 WHERE (EXCLUDED.latest_at, EXCLUDED.higher_is_worse, COALESCE(EXCLUDED.reliability, -1),
-                       COALESCE(EXCLUDED.norm_sd, -1))
-                    > (t.latest_at, t.higher_is_worse, COALESCE(t.reliability, -1), COALESCE(t.norm_sd, -1))
+                       COALESCE(EXCLUDED.norm_sd, -1), COALESCE(EXCLUDED.subscale_reliability::text, ''),
+                       COALESCE(EXCLUDED.subscale_norm_sd::text, ''))
+                    > (t.latest_at, t.higher_is_worse, COALESCE(t.reliability, -1), COALESCE(t.norm_sd, -1),
+                       COALESCE(t.subscale_reliability::text, ''), COALESCE(t.subscale_norm_sd::text, ''))
                 """.formatted(rows), columns(payloads.stream().map(AssessmentScored.class::cast).toList()));
     }
 
     /** The events as one array parameter per column, for the {@code unnest} of {@link #apply}. */
     private static Object[] columns(Collection<AssessmentScored> events) {
-        int columns = 17;
+        int columns = 19;
         List<List<Object>> values = new ArrayList<>();
         for (int i = 0; i < columns; i++) {
             values.add(new ArrayList<>(events.size()));
@@ -145,13 +153,14 @@ public class AssessmentProjection implements Projection {
                     e.instrumentCode(), e.instrumentVersion(), e.phase(),
                     e.administeredAt() == null ? null : e.administeredAt().toString(), e.totalScore(),
                     Sql.json(e.subscaleScores()), e.band(), e.prorated(), e.higherIsWorse(), e.reliability(),
-                    e.normSd(), Sql.json(e.itemValues()) };
+                    e.normSd(), Sql.json(e.itemValues()), Sql.json(e.subscaleReliability()),
+                    Sql.json(e.subscaleNormSd()) };
             for (int i = 0; i < columns; i++) {
                 values.get(i).add(row[i]);
             }
         }
         String[] types = { "uuid", "int4", "uuid", "uuid", "uuid", "text", "int4", "text", "text", "float8", "text",
-                "text", "bool", "bool", "float8", "float8", "text" };
+                "text", "bool", "bool", "float8", "float8", "text", "text", "text" };
         Object[] params = new Object[columns];
         for (int i = 0; i < columns; i++) {
             params[i] = Sql.array(types[i], values.get(i));

@@ -26,7 +26,8 @@ public class Scores {
     private static final String COLUMNS = """
             SELECT administration_id, revision, participant_id, centre_id, group_id, instrument_code,
                    instrument_version, phase, administered_at, total_score, subscale_scores::text AS subscales,
-                   higher_is_worse, reliability, norm_sd, item_values::text AS items
+                   higher_is_worse, reliability, norm_sd, subscale_reliability::text AS subscale_reliability,
+                   subscale_norm_sd::text AS subscale_norm_sd, item_values::text AS items
             FROM assessment_score
             """;
 
@@ -77,7 +78,8 @@ public class Scores {
                 Sql.uuid(rs, "administration_id"), rs.getString("instrument_code"), rs.getInt("instrument_version"),
                 rs.getString("phase"), rs.getObject("administered_at", OffsetDateTime.class),
                 Sql.nullableDouble(rs, "total_score"), parseMap(rs.getString("subscales")), rs.getBoolean("higher_is_worse"),
-                Sql.nullableDouble(rs, "reliability"), Sql.nullableDouble(rs, "norm_sd"));
+                Sql.nullableDouble(rs, "reliability"), Sql.nullableDouble(rs, "norm_sd"),
+                parseMap(rs.getString("subscale_reliability")), parseMap(rs.getString("subscale_norm_sd")));
         return new Row(score, Sql.uuid(rs, "centre_id"), rs.getInt("revision"), parseMap(rs.getString("items")));
     }
 

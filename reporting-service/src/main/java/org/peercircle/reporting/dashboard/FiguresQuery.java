@@ -85,8 +85,11 @@ public class FiguresQuery {
                        sum(o.post_squares) AS post_squares, sum(o.change_sum) AS change_sum,
                        sum(o.change_squares) AS change_squares, sum(o.rci_n) AS rci_n, sum(o.improved) AS improved,
                        sum(o.unchanged) AS unchanged, sum(o.worse) AS worse,
-                       bool_or(i.higher_is_worse) AS higher_is_worse, max(i.reliability) AS reliability,
-                       max(i.norm_sd) AS norm_sd
+                       bool_or(i.higher_is_worse) AS higher_is_worse,
+                       max(CASE WHEN o.scale = 'TOTAL' THEN i.reliability
+                                ELSE CAST(i.subscale_reliability ->> o.scale AS float8) END) AS reliability,
+                       max(CASE WHEN o.scale = 'TOTAL' THEN i.norm_sd
+                                ELSE CAST(i.subscale_norm_sd ->> o.scale AS float8) END) AS norm_sd
                 FROM outcome_tally o
                 LEFT JOIN instrument_scale i ON i.instrument_code = o.instrument_code
                                             AND i.instrument_version = o.instrument_version

@@ -227,14 +227,16 @@ public class Tallies {
             WITH latest AS (
                 SELECT DISTINCT ON (participant_id, group_id, centre_id, instrument_code, instrument_version, phase)
                        participant_id, group_id, centre_id, instrument_code, instrument_version, phase, total_score,
-                       subscale_scores::text AS subscales, higher_is_worse, reliability, norm_sd
+                       subscale_scores::text AS subscales, higher_is_worse, reliability, norm_sd,
+                       subscale_reliability::text AS subscale_reliability, subscale_norm_sd::text AS subscale_norm_sd
                 FROM assessment_score
                 WHERE participant_id = ANY(?) AND group_id IS NOT NULL AND phase IN ('PRE', 'POST') AND %s
                 ORDER BY participant_id, group_id, centre_id, instrument_code, instrument_version, phase,
                          administered_at DESC NULLS LAST, administration_id::text COLLATE "C" DESC)
             SELECT pre.centre_id, pre.instrument_code, pre.instrument_version, pre.total_score AS pre_total,
                    post.total_score AS post_total, pre.subscales AS pre_subscales, post.subscales AS post_subscales,
-                   post.higher_is_worse, post.reliability, post.norm_sd
+                   post.higher_is_worse, post.reliability, post.norm_sd, post.subscale_reliability,
+                   post.subscale_norm_sd
             FROM latest pre JOIN latest post ON post.participant_id = pre.participant_id
                 AND post.group_id = pre.group_id AND post.centre_id = pre.centre_id
                 AND post.instrument_code = pre.instrument_code AND post.instrument_version = pre.instrument_version
@@ -255,33 +257,25 @@ public class Tallies {
         UUID centre = Sql.uuid(rs, "centre_id");
         String code = rs.getString("instrument_code");
         int version = rs.getInt("instrument_version");
+        boolean higherIsWorse = rs.getBoolean("higher_is_worse");
         Double preTotal = Sql.nullableDouble(rs, "pre_total");
         Double postTotal = Sql.nullableDouble(rs, "post_total");
         if (preTotal != null && postTotal != null) {
-            Moments m = Moments.of(preTotal, postTotal);
-            Double reliability = Sql.nullableDouble(rs, "reliability");
-            Double normSd = Sql.nullableDouble(rs, "norm_sd");
-            if (reliability != null && reliability >= 0 && reliability < 1 && normSd != null && normSd > 0) {
-                double rci = ReliableChange.index(preTotal, postTotal,
-                        ReliableChange.standardErrorOfDifference(normSd, reliability));
-                m.rciN = 1;
-                switch (ReliableChange.categorise(rci, rs.getBoolean("higher_is_worse"))) {
-                    case RELIABLY_IMPROVED -> m.improved = 1;
-                    case RELIABLY_DETERIORATED -> m.worse = 1;
-                    default -> m.unchanged = 1;
-                }
-            }
             c.outcomes.computeIfAbsent(new OutcomeKey(centre, code, version, OutcomeCalculator.TOTAL),
-                    k -> new Moments()).add(m, 1);
+                    k -> new Moments()).add(Moments.of(preTotal, postTotal, Sql.nullableDouble(rs, "reliability"),
+                            Sql.nullableDouble(rs, "norm_sd"), higherIsWorse), 1);
         }
         Map<String, Double> pre = Scores.parseMap(rs.getString("pre_subscales"));
         Map<String, Double> post = Scores.parseMap(rs.getString("post_subscales"));
+        Map<String, Double> reliability = Scores.parseMap(rs.getString("subscale_reliability"));
+        Map<String, Double> normSd = Scores.parseMap(rs.getString("subscale_norm_sd"));
         if (pre != null && post != null) {
             pre.forEach((scale, before) -> {
                 Double after = post.get(scale);
                 if (before != null && after != null) {
                     c.outcomes.computeIfAbsent(new OutcomeKey(centre, code, version, scale), k -> new Moments())
-                            .add(Moments.of(before, after), 1);
+                            .add(Moments.of(before, after, reliability == null ? null : reliability.get(scale),
+                                    normSd == null ? null : normSd.get(scale), higherIsWorse), 1);
                 }
             });
         }
@@ -432,6 +426,24 @@ public class Tallies {
             m.postSquares = b.multiply(b);
             m.changeSum = d;
             m.changeSquares = d.multiply(d);
+            return m;
+        }
+
+        /**
+         * One pair, with its reliable change category when the scale has a usable reliability and a normative SD
+         * (pooled figures need a fixed SD: a pooled pre-test SD would move with every new pair).
+         */
+        static Moments of(double pre, double post, Double reliability, Double normSd, boolean higherIsWorse) {
+            Moments m = of(pre, post);
+            if (OutcomeCalculator.usable(reliability) && normSd != null && normSd > 0) {
+                double rci = ReliableChange.index(pre, post, ReliableChange.standardErrorOfDifference(normSd, reliability));
+                m.rciN = 1;
+                switch (ReliableChange.categorise(rci, higherIsWorse)) {
+                    case RELIABLY_IMPROVED -> m.improved = 1;
+                    case RELIABLY_DETERIORATED -> m.worse = 1;
+                    default -> m.unchanged = 1;
+                }
+            }
             return m;
         }
 

@@ -66,7 +66,7 @@ public final class OutcomeCalculator {
         }
         pairs.sort(Comparator.comparing((Pair p) -> p.participantId().toString())
                 .thenComparing(p -> String.valueOf(p.groupId())));
-        ScaleOutcome total = scale(TOTAL, pairs, Score::total, newest, true, withMembers);
+        ScaleOutcome total = scale(TOTAL, pairs, Score::total, newest, withMembers);
         TreeSet<String> subscaleNames = new TreeSet<>();
         pairs.forEach(p -> {
             if (p.pre().subscales() != null && p.post().subscales() != null) {
@@ -77,7 +77,7 @@ public final class OutcomeCalculator {
         List<ScaleOutcome> subscales = new ArrayList<>();
         for (String name : subscaleNames) {
             ScaleOutcome outcome = scale(name, pairs,
-                    s -> s.subscales() == null ? null : s.subscales().get(name), newest, false, withMembers);
+                    s -> s.subscales() == null ? null : s.subscales().get(name), newest, withMembers);
             if (outcome != null) {
                 subscales.add(outcome);
             }
@@ -94,7 +94,7 @@ public final class OutcomeCalculator {
     }
 
     private static ScaleOutcome scale(String name, List<Pair> allPairs, Function<Score, Double> value,
-            Score instrument, boolean isTotal, boolean withMembers) {
+            Score instrument, boolean withMembers) {
         List<Pair> pairs = allPairs.stream()
                 .filter(p -> value.apply(p.pre()) != null && value.apply(p.post()) != null).toList();
         if (pairs.isEmpty()) {
@@ -104,16 +104,16 @@ public final class OutcomeCalculator {
         double[] post = pairs.stream().mapToDouble(p -> value.apply(p.post())).toArray();
         PairedComparison c = PairedComparison.of(pre, post);
 
+        Double reliability = instrument.reliabilityOf(name);
+        Double normSd = instrument.normSdOf(name);
         ScaleOutcome.RciBasis basis = null;
         String unavailable = null;
-        if (!isTotal) {
-            unavailable = "RELIABILITY_FOR_TOTAL_ONLY";
-        } else if (instrument.reliability() == null || !(instrument.reliability() >= 0 && instrument.reliability() < 1)) {
+        if (!usable(reliability)) {
             unavailable = "NO_RELIABILITY";
-        } else if (instrument.normSd() != null && instrument.normSd() > 0) {
-            basis = basis(instrument.reliability(), instrument.normSd(), "NORM_SD");
+        } else if (normSd != null && normSd > 0) {
+            basis = basis(reliability, normSd, "NORM_SD");
         } else if (c.preSd() != null && c.preSd() > 0) {
-            basis = basis(instrument.reliability(), c.preSd(), "GROUP_PRE_SD");
+            basis = basis(reliability, c.preSd(), "GROUP_PRE_SD");
         } else {
             unavailable = "NO_SD";
         }
@@ -151,7 +151,7 @@ public final class OutcomeCalculator {
 
     /**
      * A pooled scale outcome (centre, city) from running tallies: the comparison from the pairs' moments, reliable
-     * change from the instrument's reliability and normative SD. Pooled figures have no Wilcoxon test (it needs every
+     * change from the scale's reliability and normative SD. Pooled figures have no Wilcoxon test (it needs every
      * difference) and, without a normative SD, no reliable change (the pooled pre-test SD would move with every
      * new pair, so the categories could not be kept as counts).
      */
@@ -159,9 +159,7 @@ public final class OutcomeCalculator {
             long rciPairs, long improved, long unchanged, long worse) {
         ScaleOutcome.RciBasis basis = null;
         String unavailable = null;
-        if (!TOTAL.equals(name)) {
-            unavailable = "RELIABILITY_FOR_TOTAL_ONLY";
-        } else if (reliability == null || !(reliability >= 0 && reliability < 1)) {
+        if (!usable(reliability)) {
             unavailable = "NO_RELIABILITY";
         } else if (normSd != null && normSd > 0 && rciPairs > 0) {
             basis = basis(reliability, normSd, "NORM_SD");
@@ -178,6 +176,11 @@ public final class OutcomeCalculator {
                         : new ScaleOutcome.EffectSize(c.cohensDz(), c.hedgesGz(), PairedComparison.magnitude(c.cohensDz())),
                 basis, unavailable,
                 counted ? (int) improved : null, counted ? (int) unchanged : null, counted ? (int) worse : null, null);
+    }
+
+    /** A reliability the index can use: r = 1 would make every change "reliable" (S_diff = 0). */
+    public static boolean usable(Double reliability) {
+        return reliability != null && reliability >= 0 && reliability < 1;
     }
 
     private static ScaleOutcome.RciBasis basis(double reliability, double sd, String source) {

@@ -24,7 +24,10 @@ public record ScaleOutcome(
         EffectSize effectSize,
         @Schema(description = "How the reliable change index was computed; null with rciUnavailable when it cannot be")
         RciBasis reliableChange,
-        @Schema(description = "Why there is no reliable change index", examples = "NO_RELIABILITY")
+        @Schema(description = "Why there is no reliable change index: NO_RELIABILITY (the instrument version declares "
+                + "no reliability for this scale), NO_SD (every pre-test score is the same), NO_NORM_SD (pooled centre "
+                + "and city figures need the scale's normative SD)",
+                enumeration = { "NO_RELIABILITY", "NO_SD", "NO_NORM_SD" }, examples = "NO_RELIABILITY")
         String rciUnavailable,
         @Schema(description = "Members reliably improved (null without a reliable change index)") Integer improved,
         Integer unchanged,

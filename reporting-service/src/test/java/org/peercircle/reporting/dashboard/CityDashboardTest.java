@@ -111,7 +111,7 @@ class CityDashboardTest {
     private void needs(String instrument, Map<String, Double> items) {
         UUID p = UUID.randomUUID();
         Fixtures.completed(new AssessmentScored(UUID.randomUUID(), 0, p, centreB, null, instrument, 1, "NEEDS",
-                T0.minusDays(30), null, null, null, false, true, null, null, new HashMap<>(items)));
+                T0.minusDays(30), null, null, null, false, true, null, null, new HashMap<>(items), null, null));
     }
 
     private void pairs(String instrument, double[] pre, double[] post) {

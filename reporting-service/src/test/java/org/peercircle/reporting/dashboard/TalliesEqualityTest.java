@@ -60,6 +60,9 @@ class TalliesEqualityTest {
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 3, 2, 9, 30, 0, 0, ZoneOffset.ofHours(8));
     private static final double RELIABILITY = 0.85;
     private static final double NORM_SD = 8.0;
+    /** S1 declares its own reliability and normative SD; S2 declares none. */
+    private static final double S1_RELIABILITY = 0.8;
+    private static final double S1_NORM_SD = 2.0;
 
     private record Person(UUID id, UUID centre, AgeBand age, Gender gender, LivingSituation living, boolean migrant) {
     }
@@ -224,7 +227,8 @@ class TalliesEqualityTest {
             subscales.put("S2", random.nextInt(40) / 4.0);
         }
         AssessmentScored s = new AssessmentScored(administration, revision, p.id(), p.centre(), group, instrument, 1,
-                phase, at, total, subscales, null, false, true, RELIABILITY, NORM_SD, Map.of());
+                phase, at, total, subscales, null, false, true, RELIABILITY, NORM_SD, Map.of(),
+                Map.of("S1", S1_RELIABILITY), Map.of("S1", S1_NORM_SD));
         publish(revision == 0 ? EventTypes.ASSESSMENT_COMPLETED : EventTypes.ASSESSMENT_AMENDED, p.id(), s);
         if (!erased.contains(p.id())) {
             scores.merge(administration, s, (a, b) -> b.revision() > a.revision() ? b : a);
@@ -239,7 +243,7 @@ class TalliesEqualityTest {
             items.put("Q3", random.nextDouble() < 0.2 ? null : 1.0 + random.nextInt(2));
         }
         AssessmentScored s = new AssessmentScored(UUID.randomUUID(), 0, p.id(), p.centre(), null, code, 1, "NEEDS", at,
-                null, null, null, false, false, null, null, items);
+                null, null, null, false, false, null, null, items, null, null);
         publish(EventTypes.ASSESSMENT_COMPLETED, p.id(), s);
         scores.put(s.administrationId(), s);
     }
@@ -351,15 +355,18 @@ class TalliesEqualityTest {
         String o = "outcomes.find { it.instrumentCode == '" + instrument + "' }";
         List<double[]> total = pairs(centre, instrument, AssessmentScored::totalScore);
         assertScale(d, o + ".total", total);
-        double sDiff = Math.sqrt(2) * NORM_SD * Math.sqrt(1 - RELIABILITY);
-        long improved = total.stream().filter(p -> p[2] / sDiff < -1.96).count();
-        long worse = total.stream().filter(p -> p[2] / sDiff > 1.96).count();
-        assertThat(d.getInt(o + ".total.improved")).isEqualTo((int) improved);
-        assertThat(d.getInt(o + ".total.worse")).isEqualTo((int) worse);
-        assertThat(d.getInt(o + ".total.unchanged")).isEqualTo(total.size() - (int) improved - (int) worse);
+        assertReliableChange(d, o + ".total", total, NORM_SD, RELIABILITY);
         for (String subscale : List.of("S1", "S2")) {
-            assertScale(d, o + ".subscales.find { it.scale == '" + subscale + "' }",
-                    pairs(centre, instrument, s -> s.subscaleScores() == null ? null : s.subscaleScores().get(subscale)));
+            String at = o + ".subscales.find { it.scale == '" + subscale + "' }";
+            List<double[]> pairs = pairs(centre, instrument,
+                    s -> s.subscaleScores() == null ? null : s.subscaleScores().get(subscale));
+            assertScale(d, at, pairs);
+            if ("S1".equals(subscale)) {
+                assertReliableChange(d, at, pairs, S1_NORM_SD, S1_RELIABILITY);
+            } else {
+                assertThat(d.getString(at + ".rciUnavailable")).isEqualTo("NO_RELIABILITY");
+                assertThat((Object) d.get(at + ".improved")).isNull();
+            }
         }
 
         // needs: each counted person's latest answers
@@ -374,6 +381,17 @@ class TalliesEqualityTest {
         String n = "needs.find { it.instrumentCode == '" + needs + "' }";
         assertThat(d.getInt(n + ".respondents")).isEqualTo(latestNeeds.size());
         assertThat(d.getMap(n + ".items")).isEqualTo(answers);
+    }
+
+    /** Jacobson–Truax categories of a lower-is-better scale, counted by hand. */
+    private static void assertReliableChange(JsonPath d, String at, List<double[]> pairs, double sd, double r) {
+        double sDiff = Math.sqrt(2) * sd * Math.sqrt(1 - r);
+        long improved = pairs.stream().filter(p -> p[2] / sDiff < -1.96).count();
+        long worse = pairs.stream().filter(p -> p[2] / sDiff > 1.96).count();
+        assertThat(improved + worse).as("the seeded data must hold reliable changes at " + at).isPositive();
+        assertThat(d.getInt(at + ".improved")).isEqualTo((int) improved);
+        assertThat(d.getInt(at + ".worse")).isEqualTo((int) worse);
+        assertThat(d.getInt(at + ".unchanged")).isEqualTo(pairs.size() - (int) improved - (int) worse);
     }
 
     private static final Comparator<AssessmentScored> LATEST = Comparator.comparing(AssessmentScored::administeredAt)

@@ -50,7 +50,7 @@ class ExportTest {
         Fixtures.completed(scored(UUID.randomUUID(), 0, erased, "PRE", T0, 50.0, null));
         // another centre's score: not in a social worker's export
         Fixtures.completed(new AssessmentScored(UUID.randomUUID(), 0, UUID.randomUUID(), otherCentre, null, "UCLA-LS3",
-                1, "SCREENING", T0, 44.0, null, null, false, true, 0.9, 8.0, Map.of()));
+                1, "SCREENING", T0, 44.0, null, null, false, true, 0.9, 8.0, Map.of(), null, null));
 
         String token = Tokens.of(Roles.SOCIAL_WORKER, centre);
         List<Map<String, String>> rows = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(

@@ -220,7 +220,7 @@ class GroupDashboardTest {
 
     private void needs(UUID participant, Map<String, Double> items) {
         AssessmentScored s = new AssessmentScored(UUID.randomUUID(), 0, participant, centre, null, "NEEDS-SPIRIT", 1,
-                "NEEDS", T0.minusDays(15), null, null, null, false, true, null, null, items);
+                "NEEDS", T0.minusDays(15), null, null, null, false, true, null, null, items, null, null);
         Fixtures.completed(s);
     }
 }

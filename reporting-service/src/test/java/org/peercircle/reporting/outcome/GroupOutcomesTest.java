@@ -78,14 +78,20 @@ class GroupOutcomesTest {
         Fixtures.completed(score(erased, "PRE", T0, 10.0, null));
         Fixtures.completed(score(erased, "POST", T0.plusDays(42), 20.0, null));
         // a self-efficacy scale (higher is better) without a normative SD: the group's pre-test SD is used
+        // its PERSISTENCE subscale declares a reliability of its own (no normative SD), AGENCY declares none
         double[] sePre = { 10, 12, 14 };
         double[] sePost = { 11, 14, 20 };
+        double[] persistencePre = { 4, 6, 8 };
+        double[] persistencePost = { 4, 9, 8 };
+        Map<String, Double> subscaleReliability = Map.of("PERSISTENCE", 0.8);
         for (int i = 0; i < 3; i++) {
             UUID m = members.get(i);
-            Fixtures.completed(Fixtures.scored(UUID.randomUUID(), 0, m, centre, group, "GSES", "PRE", T0, sePre[i],
-                    null, false, 0.9, null));
-            Fixtures.completed(Fixtures.scored(UUID.randomUUID(), 0, m, centre, group, "GSES", "POST", T0.plusDays(42),
-                    sePost[i], null, false, 0.9, null));
+            Fixtures.completed(new AssessmentScored(UUID.randomUUID(), 0, m, centre, group, "GSES", 1, "PRE", T0,
+                    sePre[i], Map.of("PERSISTENCE", persistencePre[i], "AGENCY", 1.0 + i), null, false, false, 0.9,
+                    null, Map.of(), subscaleReliability, null));
+            Fixtures.completed(new AssessmentScored(UUID.randomUUID(), 0, m, centre, group, "GSES", 1, "POST",
+                    T0.plusDays(42), sePost[i], Map.of("PERSISTENCE", persistencePost[i], "AGENCY", 2.0 + i), null,
+                    false, false, 0.9, null, Map.of(), subscaleReliability, null));
         }
 
         JsonNode outcomes = await().atMost(Duration.ofSeconds(60)).until(this::outcomes,
@@ -127,7 +133,8 @@ class GroupOutcomesTest {
         JsonNode subscales = ucla.path("subscales");
         assertThat(subscales.findValuesAsText("scale")).containsExactly("EMOTIONAL");
         assertThat(subscales.at("/0/tTest/t").asDouble()).isCloseTo(-4.062127683382037, within(1e-9));
-        assertThat(subscales.at("/0/rciUnavailable").asText()).isEqualTo("RELIABILITY_FOR_TOTAL_ONLY");
+        assertThat(subscales.at("/0/rciUnavailable").asText()).isEqualTo("NO_RELIABILITY");
+        assertThat(subscales.at("/0/members/0/category").isNull()).isTrue();
         assertThat(subscales.at("/0/improved").isNull()).isTrue();
 
         JsonNode gses = instrument(outcomes, "GSES").path("total");
@@ -139,6 +146,24 @@ class GroupOutcomesTest {
         assertThat(gses.at("/reliableChange/sDiff").asDouble()).isCloseTo(Math.sqrt(0.8), within(1e-12));
         assertThat(gses.path("improved").asInt()).isEqualTo(2);
         assertThat(gses.path("unchanged").asInt()).isEqualTo(1);
+
+        // PERSISTENCE: pre SD 2, r = 0.8: S_diff = sqrt(2)·2·sqrt(0.2) = 1.2649; changes 0, 3, 0 → RCI 0, 2.372, 0
+        JsonNode gsesSubscales = instrument(outcomes, "GSES").path("subscales");
+        assertThat(gsesSubscales.findValuesAsText("scale")).containsExactly("AGENCY", "PERSISTENCE");
+        JsonNode persistence = gsesSubscales.get(1);
+        assertThat(persistence.at("/reliableChange/reliability").asDouble()).isEqualTo(0.8);
+        assertThat(persistence.at("/reliableChange/sdSource").asText()).isEqualTo("GROUP_PRE_SD");
+        assertThat(persistence.at("/reliableChange/sDiff").asDouble()).isCloseTo(Math.sqrt(1.6), within(1e-12));
+        assertThat(member(persistence, members.get(1)).path("rci").asDouble())
+                .isCloseTo(3 / Math.sqrt(1.6), within(1e-12));
+        assertThat(member(persistence, members.get(1)).path("category").asText()).isEqualTo("RELIABLY_IMPROVED");
+        assertThat(member(persistence, members.get(0)).path("category").asText()).isEqualTo("NO_RELIABLE_CHANGE");
+        assertThat(persistence.path("improved").asInt()).isEqualTo(1);
+        assertThat(persistence.path("unchanged").asInt()).isEqualTo(2);
+        assertThat(persistence.path("worse").asInt()).isEqualTo(0);
+        JsonNode agency = gsesSubscales.get(0);
+        assertThat(agency.path("rciUnavailable").asText()).isEqualTo("NO_RELIABILITY");
+        assertThat(agency.path("improved").isNull()).isTrue();
     }
 
     @Test

@@ -105,7 +105,7 @@ class BatchFailureTest {
     private static AssessmentScored score(UUID participant, UUID group, UUID centre, String phase, double total,
             String instrument) {
         return new AssessmentScored(UUID.randomUUID(), 0, participant, centre, group, instrument, 1, phase,
-                "PRE".equals(phase) ? T0 : T0.plusDays(42), total, Map.of(), null, false, true, 0.9, 8.0, Map.of());
+                "PRE".equals(phase) ? T0 : T0.plusDays(42), total, Map.of(), null, false, true, 0.9, 8.0, Map.of(), null, null);
     }
 
     private long count(String query) throws Exception {

@@ -48,7 +48,7 @@ class IngestHarness {
             lock.createStatement().execute("SELECT pg_advisory_xact_lock("
                     + (gate.getMostSignificantBits() ^ gate.getLeastSignificantBits()) + ")");
             bus.publish(EventTypes.ASSESSMENT_COMPLETED, gate, new AssessmentScored(UUID.randomUUID(), 0, gate,
-                    centres.get(0), null, "GATE", 1, "PRE", T0, 1.0, Map.of(), null, false, true, null, null, Map.of()));
+                    centres.get(0), null, "GATE", 1, "PRE", T0, 1.0, Map.of(), null, false, true, null, null, Map.of(), null, null));
             bus.flush();
             while (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0) {
                 Thread.sleep(50);
@@ -69,7 +69,7 @@ class IngestHarness {
                 AssessmentScored s = new AssessmentScored(UUID.randomUUID(), 0, person, centre, group, instrument, 1,
                         phase, "PRE".equals(phase) ? T0 : T0.plusDays(42), 20.0 + (i * 7919 % 60),
                         Map.of("EMOTIONAL", (double) (i % 20), "SOCIAL", (double) (i % 13)), null, false, true, 0.9,
-                        8.0, Map.of());
+                        8.0, Map.of(), null, null);
                 bus.publish(EventTypes.ASSESSMENT_COMPLETED, person, s);
             }
             bus.flush();
