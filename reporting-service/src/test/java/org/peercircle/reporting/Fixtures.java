@@ -17,6 +17,7 @@ import org.peercircle.contracts.participant.ConsentChanged;
 import org.peercircle.contracts.participant.ParticipantRegistered;
 import org.peercircle.contracts.session.AttendanceRecorded;
 import org.peercircle.contracts.session.GroupCreated;
+import org.peercircle.platform.security.Roles;
 import org.peercircle.contracts.session.GroupStatusChanged;
 import org.peercircle.contracts.session.MemberEnrolled;
 import org.peercircle.testing.Broker;
@@ -37,9 +38,16 @@ public final class Fixtures {
         return id;
     }
 
+    /** The token subject of {@code Tokens.of(Roles.FACILITATOR, …)}: the facilitator of every {@link #group}. */
+    public static final String FACILITATOR = "user-" + Roles.FACILITATOR;
+
     public static void group(UUID group, UUID centre, String title) {
+        group(group, centre, title, List.of(FACILITATOR));
+    }
+
+    public static void group(UUID group, UUID centre, String title, List<String> facilitators) {
         publish(EventTypes.GROUP_CREATED, group, new GroupCreated(group, centre, title, "SUPPORT", "SIX_SESSION_ADJUSTMENT",
-                5, 10, 6, LocalDate.of(2026, 3, 2), "Asia/Shanghai", T0.minusDays(20)));
+                5, 10, 6, LocalDate.of(2026, 3, 2), "Asia/Shanghai", T0.minusDays(20), facilitators));
     }
 
     public static void groupStatus(UUID group, UUID centre, String from, String to) {

@@ -20,8 +20,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * Who is calling and which community centres they may see: the one place where tenant isolation is decided.
  * Coordinators, analysts and the city platform's account are city-wide; social workers and facilitators see
- * the centres in their token's {@code centres} claim. A record in another centre answers 404, never 403,
- * so its existence does not leak.
+ * the centres in their token's {@code centres} claim, a facilitator only their own groups there. A record in another
+ * centre answers 404, never 403, so its existence does not leak.
  */
 @RequestScoped
 public class Caller {
@@ -51,6 +51,16 @@ public class Caller {
     /** Empty for city-wide callers (no restriction); otherwise the centres the caller may see. */
     public Optional<Set<UUID>> centreRestriction() {
         return isCityWide() ? Optional.empty() : Optional.of(centres());
+    }
+
+    /**
+     * The caller's own token subject when being a facilitator is their only way in: such a caller sees the groups
+     * that list them as a facilitator, not every group of their centres (a social worker or a city-wide role does).
+     * Empty for everyone else.
+     */
+    public Optional<String> facilitatorRestriction() {
+        boolean wider = isCityWide() || hasRole(Roles.SOCIAL_WORKER);
+        return !wider && hasRole(Roles.FACILITATOR) ? Optional.of(subject()) : Optional.empty();
     }
 
     public boolean canSee(UUID centreId) {

@@ -50,11 +50,12 @@ public class Scores {
      * Streams the scores of some centres (null: every centre) to {@code each}, a cursor's worth at a time, never
      * holding them all.
      *
+     * @param facilitatorOrNull only scores given in the groups this facilitator runs
      * @param inGroupsOnly only scores given in a group, ordered by group (for per-group outcomes); otherwise ordered
      *        by administration time
      */
-    public void streamOfCentres(Collection<UUID> centres, UUID groupOrNull, boolean inGroupsOnly,
-            java.util.function.Consumer<Row> each) {
+    public void streamOfCentres(Collection<UUID> centres, UUID groupOrNull, String facilitatorOrNull,
+            boolean inGroupsOnly, java.util.function.Consumer<Row> each) {
         StringBuilder where = new StringBuilder(" WHERE " + Privacy.counted("participant_id"));
         List<Object> params = new java.util.ArrayList<>();
         if (centres != null) {
@@ -64,6 +65,10 @@ public class Scores {
         if (groupOrNull != null) {
             where.append(" AND group_id = ?");
             params.add(groupOrNull);
+        }
+        if (facilitatorOrNull != null) {
+            where.append(" AND group_id IN (SELECT group_id FROM support_group WHERE ? = ANY(facilitators))");
+            params.add(facilitatorOrNull);
         }
         if (inGroupsOnly) {
             where.append(" AND group_id IS NOT NULL AND phase IN ('PRE', 'POST')");

@@ -42,7 +42,8 @@ import org.peercircle.reporting.readmodel.Reads;
 
 /**
  * Long-format CSV for SPSS or R, with pseudonymous ids only. Scoped like the dashboards: city-wide roles see every
- * centre, others their own; people who withdrew analytics consent or were erased are not in any row.
+ * centre, social workers their own, a facilitator the groups they run; people who withdrew analytics consent or were
+ * erased are not in any row.
  */
 @Path("/api/v1/exports")
 @Tag(name = "Exports", description = "Pseudonymous long-format CSV for SPSS or R")
@@ -77,11 +78,12 @@ public class ExportResource {
             @Parameter(description = "Only this centre", example = "7b0e4a57-1f0c-4d5a-8b1e-2f1f3c2d4e5f") @QueryParam("centreId") UUID centreId,
             @Parameter(description = "Only this group", example = "3f1c1b1e-7d1a-4c55-9a55-0d4f2b0f8a11") @QueryParam("groupId") UUID groupId) {
         Collection<UUID> scope = reads.call(() -> scope(centreId, groupId));
+        String facilitator = caller.facilitatorRestriction().orElse(null);
         return file("assessments.csv", out -> {
             Csv csv = new Csv(out, List.of("participant_id", "centre_id", "group_id", "administration_id", "revision",
                     "instrument_code", "instrument_version", "phase", "administered_on", "administered_at", "scale",
                     "score"));
-            scores.streamOfCentres(scope, groupId, false, row -> {
+            scores.streamOfCentres(scope, groupId, facilitator, false, row -> {
                 Score s = row.score();
                 Object[] common = { s.participantId(), row.centreId(), s.groupId(), s.administrationId(), row.revision(),
                         s.instrumentCode(), s.instrumentVersion(), s.phase(),
@@ -108,13 +110,14 @@ public class ExportResource {
             @Parameter(description = "Only this centre", example = "7b0e4a57-1f0c-4d5a-8b1e-2f1f3c2d4e5f") @QueryParam("centreId") UUID centreId,
             @Parameter(description = "Only this group", example = "3f1c1b1e-7d1a-4c55-9a55-0d4f2b0f8a11") @QueryParam("groupId") UUID groupId) {
         Collection<UUID> scope = reads.call(() -> scope(centreId, groupId));
+        String facilitator = caller.facilitatorRestriction().orElse(null);
         return file("outcomes.csv", out -> {
             Csv csv = new Csv(out, List.of("participant_id", "centre_id", "group_id", "instrument_code",
                     "instrument_version", "higher_is_worse", "scale", "pre", "post", "change", "rci", "rci_sd_source",
                     "category"));
             // rows come ordered by group: one group's scores are held at a time
             List<Scores.Row> group = new ArrayList<>();
-            scores.streamOfCentres(scope, groupId, true, row -> {
+            scores.streamOfCentres(scope, groupId, facilitator, true, row -> {
                 if (!group.isEmpty() && !group.get(0).score().groupId().equals(row.score().groupId())) {
                     writeGroup(csv, group);
                     group.clear();

@@ -12,6 +12,7 @@ import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.Topics;
 import org.peercircle.contracts.session.AttendanceRecorded;
 import org.peercircle.contracts.session.GroupCreated;
+import org.peercircle.contracts.session.GroupUpdated;
 import org.peercircle.contracts.session.GroupStatusChanged;
 import org.peercircle.contracts.session.MemberAtRisk;
 import org.peercircle.contracts.session.MemberEnrolled;
@@ -57,7 +58,8 @@ public class SessionProjection implements Projection {
         return Topics.SESSION_EVENTS;
     }
 
-    private static final List<EventType<?>> TYPES = List.of(EventTypes.GROUP_CREATED, EventTypes.GROUP_STATUS_CHANGED,
+    private static final List<EventType<?>> TYPES = List.of(EventTypes.GROUP_CREATED, EventTypes.GROUP_UPDATED,
+            EventTypes.GROUP_STATUS_CHANGED,
             EventTypes.MEMBER_ENROLLED, EventTypes.MEMBER_WAIT_LISTED, EventTypes.MEMBER_WITHDRAWN,
             EventTypes.SESSION_SCHEDULED, EventTypes.ATTENDANCE_RECORDED, EventTypes.SESSION_COMPLETED,
             EventTypes.MEMBER_AT_RISK);
@@ -75,6 +77,8 @@ public class SessionProjection implements Projection {
     @Override
     public void touches(Object payload, Touched touched) {
         if (payload instanceof GroupCreated e) {
+            touched.group(e.groupId());
+        } else if (payload instanceof GroupUpdated e) {
             touched.group(e.groupId());
         } else if (payload instanceof GroupStatusChanged e) {
             // a closing group turns its members' seats into completed ones
@@ -102,14 +106,35 @@ public class SessionProjection implements Projection {
         if (payload instanceof GroupCreated e) {
             sql.update("""
                     INSERT INTO support_group (group_id, centre_id, title, kind, template_code, capacity_min,
-                                               capacity_max, planned_sessions, first_session_date, status, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNING', ?)
-                    ON CONFLICT (group_id) DO UPDATE SET title = EXCLUDED.title, kind = EXCLUDED.kind,
-                        template_code = EXCLUDED.template_code, capacity_min = EXCLUDED.capacity_min,
-                        capacity_max = EXCLUDED.capacity_max, planned_sessions = EXCLUDED.planned_sessions,
-                        first_session_date = EXCLUDED.first_session_date, created_at = EXCLUDED.created_at
+                                               capacity_max, planned_sessions, first_session_date, status, created_at,
+                                               facilitators)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNING', ?, ?)
+                    ON CONFLICT (group_id) DO UPDATE SET kind = EXCLUDED.kind,
+                        template_code = EXCLUDED.template_code, planned_sessions = EXCLUDED.planned_sessions,
+                        first_session_date = EXCLUDED.first_session_date, created_at = EXCLUDED.created_at,
+                        title = CASE WHEN support_group.state_version IS NULL THEN EXCLUDED.title
+                                     ELSE support_group.title END,
+                        capacity_min = CASE WHEN support_group.state_version IS NULL THEN EXCLUDED.capacity_min
+                                            ELSE support_group.capacity_min END,
+                        capacity_max = CASE WHEN support_group.state_version IS NULL THEN EXCLUDED.capacity_max
+                                            ELSE support_group.capacity_max END,
+                        facilitators = CASE WHEN support_group.state_version IS NULL THEN EXCLUDED.facilitators
+                                            ELSE support_group.facilitators END
                     """, e.groupId(), e.centreId(), e.name(), e.kind(), e.templateCode(), e.capacityMin(),
-                    e.capacityMax(), e.plannedSessions(), e.firstSessionDate(), e.createdAt());
+                    e.capacityMax(), e.plannedSessions(), e.firstSessionDate(), e.createdAt(),
+                    Sql.array("text", e.facilitators()));
+        } else if (payload instanceof GroupUpdated e) {
+            // the whole new state; an older version than the one applied changes nothing
+            sql.update("""
+                    INSERT INTO support_group (group_id, centre_id, title, capacity_min, capacity_max, status,
+                                               facilitators, state_version)
+                    VALUES (?, ?, ?, ?, ?, 'PLANNING', ?, ?)
+                    ON CONFLICT (group_id) DO UPDATE SET title = EXCLUDED.title, capacity_min = EXCLUDED.capacity_min,
+                        capacity_max = EXCLUDED.capacity_max, facilitators = EXCLUDED.facilitators,
+                        state_version = EXCLUDED.state_version
+                    WHERE support_group.state_version IS NULL OR support_group.state_version < EXCLUDED.state_version
+                    """, e.groupId(), e.centreId(), e.name(), e.capacityMin(), e.capacityMax(),
+                    Sql.array("text", e.facilitators()), e.version());
         } else if (payload instanceof GroupStatusChanged e) {
             sql.update("""
                     INSERT INTO support_group (group_id, centre_id, status, status_changed_at) VALUES (?, ?, ?, ?)
