@@ -145,18 +145,9 @@ class EventContractsTest {
 
         assertThat(schema(EventTypes.ASSESSMENT_COMPLETED).validate(json)).isEmpty();
         AssessmentScored old = EventJson.MAPPER.treeToValue(json, AssessmentScored.class);
-        assertThat(old.reliabilityOf(null)).isEqualTo(0.72);
-        assertThat(old.reliabilityOf("emotional")).isNull();
-        assertThat(old.normSdOf("emotional")).isNull();
-    }
-
-    @Test
-    void subscaleConstantsAreReadPerScale() {
-        AssessmentScored s = (AssessmentScored) SAMPLES.get("assessment.completed.v1");
-        assertThat(s.reliabilityOf("emotional")).isEqualTo(0.7);
-        assertThat(s.normSdOf("emotional")).isEqualTo(1.1);
-        assertThat(s.normSdOf(null)).isEqualTo(1.8);
-        assertThat(s.reliabilityOf("social")).isNull();
+        assertThat(old.reliability()).isEqualTo(0.72);
+        assertThat(old.subscaleReliability()).isNull();
+        assertThat(old.subscaleNormSd()).isNull();
     }
 
     private static JsonSchema schema(EventType<?> type) {

@@ -280,10 +280,10 @@ public class Administrations {
     /** A constant of each subscale that declares it; null when none does, as in events from before subscales had any. */
     private static Map<String, Double> subscaleConstants(Instrument instrument,
             Function<Scoring.Scale, BigDecimal> constant) {
-        Map<String, Double> values = new TreeMap<>();
         if (instrument.scoring() == null) {
             return null;
         }
+        Map<String, Double> values = new TreeMap<>();
         instrument.scoring().subscales().forEach(sub -> {
             BigDecimal value = constant.apply(sub);
             if (value != null) {

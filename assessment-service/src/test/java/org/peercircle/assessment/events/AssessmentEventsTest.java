@@ -153,7 +153,7 @@ class AssessmentEventsTest {
         String value = Fixtures.events(p, 1).get(0).value();
         AssessmentScored scored = EventJson.MAPPER.readValue(value, AssessmentScored.class);
         assertThat(scored.subscaleScores()).containsEntry("family", 3.0).containsEntry("friends", 1.0);
-        assertThat(scored.reliabilityOf(null)).isEqualTo(0.81);
+        assertThat(scored.reliability()).isEqualTo(0.81);
         assertThat(scored.subscaleReliability()).containsExactlyEntriesOf(Map.of("family", 0.74));
         assertThat(scored.subscaleNormSd()).containsExactlyEntriesOf(Map.of("family", 1.3));
         assertThat(schema("assessment.completed.v1").validate(EventJson.MAPPER.readTree(value))).isEmpty();

@@ -34,14 +34,4 @@ public record AssessmentScored(
         Map<String, Double> itemValues,
         Map<String, Double> subscaleReliability,
         Map<String, Double> subscaleNormSd) {
-
-    /** The reliability of a scale: the total's for {@code null}, else the subscale's (null when not declared). */
-    public Double reliabilityOf(String subscale) {
-        return subscale == null ? reliability : subscaleReliability == null ? null : subscaleReliability.get(subscale);
-    }
-
-    /** The normative SD of a scale: the total's for {@code null}, else the subscale's (null when not declared). */
-    public Double normSdOf(String subscale) {
-        return subscale == null ? normSd : subscaleNormSd == null ? null : subscaleNormSd.get(subscale);
-    }
 }
