@@ -1,6 +1,7 @@
 package org.peercircle.participant.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ import io.restassured.http.ContentType;
 
 /**
  * 401 without a valid token, 403 for a wrong role: both as problem+json. A verified token is remembered until it
- * expires (platform's VerifiedTokens), so the same token is also tried again after it was accepted.
+ * expires (platform's VerifiedTokens): the same token is accepted again without being verified again, an altered
+ * copy is still refused, and an expired one too.
  */
 @QuarkusTest
 class AuthenticationTest {
@@ -76,6 +78,23 @@ class AuthenticationTest {
         given().auth().oauth2(token).when().get("/api/v1/centres").then().statusCode(200);
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"X\",\"district\":\"Y\"}")
                 .when().post("/api/v1/centres").then().statusCode(403);
+    }
+
+    @Test
+    void aRepeatedTokenIsNotVerifiedAgain() {
+        String token = Tokens.forSubject("repeat-" + UUID.randomUUID(), Roles.COORDINATOR);
+        given().auth().oauth2(token).when().get("/api/v1/centres").then().statusCode(200);
+        double before = rememberedTokenHits();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/centres").then().statusCode(200);
+        }
+        assertThat(rememberedTokenHits() - before).isGreaterThanOrEqualTo(3);
+    }
+
+    private static double rememberedTokenHits() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("peercircle_verified_tokens_hits_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
