@@ -1,6 +1,8 @@
 package org.peercircle.participant.audit;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -45,29 +47,34 @@ public class AuditLog {
 
     @Transactional(TxType.MANDATORY)
     public void record(AuditOperation operation, Collection<Subject> records) {
+        // on the transaction's own connection
+        em.unwrap(Session.class).doWork(connection -> record(connection, operation, records));
+    }
+
+    /** Writes the entries on {@code connection}, in whatever transaction (or autocommit) it is in. */
+    public void record(Connection connection, AuditOperation operation, Collection<Subject> records)
+            throws SQLException {
         if (records.isEmpty()) {
             return;
         }
         String subject = caller.subject();
         String role = ROLE_ORDER.stream().filter(caller::hasRole).findFirst().orElse("unknown");
         Timestamp now = Timestamp.from(OffsetDateTime.now().toInstant());
-        // a list page can carry a hundred people: one JDBC batch on the transaction's connection
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO audit_entry (occurred_at, subject, role, operation, participant_id, centre_id)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """)) {
-                for (Subject r : records) {
-                    insert.setTimestamp(1, now);
-                    insert.setString(2, subject);
-                    insert.setString(3, role);
-                    insert.setString(4, operation.name());
-                    insert.setObject(5, r.participantId());
-                    insert.setObject(6, r.centreId());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        // a list page can carry a hundred people: one JDBC batch
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO audit_entry (occurred_at, subject, role, operation, participant_id, centre_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)) {
+            for (Subject r : records) {
+                insert.setTimestamp(1, now);
+                insert.setString(2, subject);
+                insert.setString(3, role);
+                insert.setString(4, operation.name());
+                insert.setObject(5, r.participantId());
+                insert.setObject(6, r.centreId());
+                insert.addBatch();
             }
-        });
+            insert.executeBatch();
+        }
     }
 }

@@ -1,0 +1,70 @@
+package org.peercircle.participant.participant;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peercircle.participant.Fixtures.createCentre;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.peercircle.participant.Fixtures;
+import org.peercircle.platform.security.Roles;
+import org.peercircle.testing.Tokens;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The plain-SQL read behind GET /participants/{id} (ParticipantRow) fills every field the Participant entity maps,
+ * with the same values Hibernate loads: a field added to the entity but not to the row reader fails here.
+ */
+@QuarkusTest
+class ParticipantRowTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void readsEveryMappedFieldAsHibernateDoes() throws Exception {
+        UUID centre = createCentre("Row " + UUID.randomUUID());
+        UUID full = Fixtures.register(Tokens.of(Roles.COORDINATOR), centre, "周桂兰", "13811112222");
+        UUID erased = Fixtures.newParticipant(Tokens.of(Roles.COORDINATOR), centre);
+        given().auth().oauth2(Tokens.of(Roles.COORDINATOR)).when().delete("/api/v1/participants/" + erased)
+                .then().statusCode(204);
+
+        for (UUID id : List.of(full, erased)) {
+            Participant byHibernate = QuarkusTransaction.requiringNew().call(() -> Participant.findById(id));
+            Participant byRow;
+            try (Connection c = dataSource.getConnection()) {
+                byRow = ParticipantRow.byId(c, id);
+            }
+            List<String> compared = new ArrayList<>();
+            for (Field f : Participant.class.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic() || f.getName().startsWith("$$")) {
+                    continue;
+                }
+                f.setAccessible(true);
+                assertThat(comparable(f.get(byRow))).as(f.getName()).isEqualTo(comparable(f.get(byHibernate)));
+                compared.add(f.getName());
+            }
+            assertThat(compared).contains("id", "fullName", "dialects", "emergencyContactPhone", "erasedAt", "version");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(ParticipantRow.byId(c, UUID.randomUUID())).isNull();
+        }
+    }
+
+    /** Time stamps compare as instants: the driver and Hibernate may give the same instant different offsets. */
+    private static Object comparable(Object value) {
+        return value instanceof OffsetDateTime t ? t.toInstant() : value;
+    }
+}
