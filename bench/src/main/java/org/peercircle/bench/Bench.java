@@ -1,8 +1,6 @@
 package org.peercircle.bench;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,6 +59,8 @@ public final class Bench {
     final String loader = System.getProperty("bench.loader", "generator");
     final int generatorParticipants = Integer.getInteger("bench.generator.participants", 400);
     final int generatorGroups = Integer.getInteger("bench.generator.groups", 30);
+    /** For trying one change: only these workloads (e.g. W1,W3), on the city already in a running copy if any. */
+    final List<String> only = List.of(System.getProperty("bench.only", "W1,W2,W3,W4,W6").split(","));
 
     Bench(Path work) {
         this.work = work;
@@ -70,6 +70,10 @@ public final class Bench {
         Path work = Path.of(args[0]);
         Files.createDirectories(work);
         Bench b = new Bench(work);
+        if (System.getProperty("bench.probe") != null) {
+            b.probe(System.getProperty("bench.probe"));
+            System.exit(0);
+        }
         try {
             b.all();
         } finally {
@@ -100,7 +104,8 @@ public final class Bench {
         results.put("settings", sizes);
 
         long t = System.nanoTime();
-        if (loader.equals("generator")) {
+        existingCity();
+        if (city.participants.isEmpty() && loader.equals("generator")) {
             try {
                 generatedCity();
             } catch (Exception e) {
@@ -127,8 +132,12 @@ public final class Bench {
         awaitCount("assessment", "SELECT count(*) FROM participant_directory", city.participants.size(), 120);
         idTable("assessment", "SELECT participant_id, centre_id FROM participant_directory");
 
-        guarded("W1", this::w1);
-        guarded("W2", this::w2);
+        if (only.contains("W1")) {
+            guarded("W1", this::w1);
+        }
+        if (only.contains("W2")) {
+            guarded("W2", this::w2);
+        }
         Map<String, Object> rss = new LinkedHashMap<>();
         for (String s : Sys.SERVICES) {
             rss.put(s, Sys.rssKb(sys.pid(s)) / 1024);
@@ -136,9 +145,13 @@ public final class Bench {
         results.put("rssAfterW1W2Mb", rss);
         Sys.log("RSS after W1-W2 (MB): %s", rss);
         health("after W1-W2");
-        guarded("W3", this::w3);
-        guarded("W4", this::w4w5);
-        if (!skipW6) {
+        if (only.contains("W3")) {
+            guarded("W3", this::w3);
+        }
+        if (only.contains("W4")) {
+            guarded("W4", this::w4w5);
+        }
+        if (!skipW6 && only.contains("W6")) {
             guarded("W6", () -> new Startup(this).run(List.of(variants.split(",")), List.of(w6Services.split(","))));
         }
         results.put("phaseSeconds", phases);
@@ -224,6 +237,45 @@ public final class Bench {
         }
     }
 
+    /**
+     * One fixed-rate window of W1 or W2 on a running copy ("W1:2000" = 2,000 requests/s), with where the CPU went:
+     * for trying a change quickly, without the whole run.
+     */
+    void probe(String spec) throws Exception {
+        existingCity();
+        String[] p = spec.split(":");
+        double rate = Double.parseDouble(p[1]);
+        LongFunction<OpenLoad.Call> request = p[0].equals("W1") ? w1Request() : w2Request();
+        int expected = p[0].equals("W1") ? 200 : 201;
+        OpenLoad load = new OpenLoad(4000);
+        load.run(rate, Duration.ZERO, warmUp, request, expected);
+        CpuShare cpu = CpuShare.start();
+        OpenLoad.Result r = load.run(rate, Duration.ZERO, measure, request, expected);
+        Map<String, Double> seconds = cpu.stop();
+        Sys.log("%s at %.0f/s: achieved %.0f/s p50 %.2f ms p99 %.2f ms errors %d dropped %d %s", p[0], rate,
+                r.achievedRate(), r.p50us() / 1000.0, r.p99us() / 1000.0, r.errors(), r.dropped(),
+                r.firstError() == null ? "" : r.firstError());
+        Sys.log("CPU seconds: %s", seconds);
+        Sys.log("CPU us per request: %s", CpuShare.perRequest(seconds, r.ok()));
+    }
+
+    /** The centres and participants a running copy already holds (none in a fresh one). */
+    void existingCity() throws Exception {
+        try (Connection c = sys.db("participant"); var st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT id FROM centre ORDER BY id")) {
+                while (rs.next()) {
+                    city.centres.add(rs.getObject(1, UUID.class));
+                }
+            }
+            try (var rs = st.executeQuery("SELECT id FROM participant WHERE erased_at IS NULL")) {
+                while (rs.next()) {
+                    city.participants.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        Sys.log("reusing the running copy's %d centres and %d participants", city.centres.size(), city.participants.size());
+    }
+
     static Map<String, Object> machine() throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
@@ -263,9 +315,9 @@ public final class Bench {
 
     // --- W1 / W2: max rate by stepping, p99 at half of it, pgbench beside it -----------------------------------
 
-    Map<String, Object> stepAndMeasure(String name, String service, LongFunction<HttpRequest> request, int expected,
+    Map<String, Object> stepAndMeasure(String name, String service, LongFunction<OpenLoad.Call> request, int expected,
             double firstRate) throws Exception {
-        OpenLoad load = new OpenLoad(OpenLoad.client(), 4000);
+        OpenLoad load = new OpenLoad(4000);
         List<Object> steps = new ArrayList<>();
         double max = 0;
         double peakAchieved = 0;
@@ -326,14 +378,17 @@ public final class Bench {
         return w;
     }
 
-    void w1() throws Exception {
+    /** W1's request number i: a coordinator reads a participant picked by a fixed pseudo-random sequence. */
+    LongFunction<OpenLoad.Call> w1Request() {
         List<UUID> ids = new ArrayList<>(city.participants);
         String token = city.token("coordinator");
-        LongFunction<HttpRequest> get = i -> HttpRequest.newBuilder(URI.create(sys.url("participant-service",
-                "/api/v1/participants/" + ids.get((int) (mix(i) % ids.size()))))).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token)
-                .GET().build();
-        Map<String, Object> w = stepAndMeasure("W1", "participant-service", get, 200, 200);
+        return i -> OpenLoad.Call.get(sys.url("participant-service",
+                "/api/v1/participants/" + ids.get((int) (mix(i) % ids.size()))), token);
+    }
+
+    void w1() throws Exception {
+        List<UUID> ids = new ArrayList<>(city.participants);
+        Map<String, Object> w = stepAndMeasure("W1", "participant-service", w1Request(), 200, 200);
         String script = """
                 \\set i random(1, %d)
                 BEGIN;
@@ -349,16 +404,20 @@ public final class Bench {
         workloads.put("W1", w);
     }
 
-    void w2() throws Exception {
+    /** W2's request number i: the city platform submits a UCLA-3 form for a participant (answers vary with i). */
+    LongFunction<OpenLoad.Call> w2Request() {
         List<UUID> ids = new ArrayList<>(city.participants);
         String token = city.token("integration");
         String at = OffsetDateTime.now().minusDays(1).toString();
-        LongFunction<HttpRequest> post = i -> City.post(sys.url("assessment-service", "/api/v1/administrations"), token,
-                Duration.ofSeconds(10), """
+        return i -> OpenLoad.Call.post(sys.url("assessment-service", "/api/v1/administrations"), token, """
                 {"participantId":"%s","instrumentCode":"UCLA-3","phase":"PRE","administeredAt":"%s","mode":"INTERVIEWER",
                  "answers":{"1":%d,"2":%d,"3":%d}}""".formatted(ids.get((int) (mix(i) % ids.size())), at, 1 + i % 3,
                         1 + (i / 3) % 3, 1 + (i / 9) % 3));
-        Map<String, Object> w = stepAndMeasure("W2", "assessment-service", post, 201, 100);
+    }
+
+    void w2() throws Exception {
+        List<UUID> ids = new ArrayList<>(city.participants);
+        Map<String, Object> w = stepAndMeasure("W2", "assessment-service", w2Request(), 201, 100);
         String payload = """
                 {"administrationId":"00000000-0000-4000-8000-000000000000","revision":0,"participantId":"00000000-0000-4000-8000-000000000000","centreId":"00000000-0000-4000-8000-000000000000","groupId":null,"instrumentCode":"UCLA-3","instrumentVersion":1,"phase":"PRE","administeredAt":"2026-03-02T10:30:00+08:00","totalScore":6.0,"subscaleScores":{"total":6.0},"band":"LONELY","prorated":false,"higherIsWorse":true,"reliability":0.72,"normSd":null,"itemValues":{"1":2.0,"2":3.0,"3":1.0}}""";
         String uuid = "('00000000-0000-4000-8000-' || lpad(to_hex(:k::bigint), 12, '0'))::uuid";
@@ -580,24 +639,25 @@ public final class Bench {
         ScheduledExecutorService poller = Executors.newScheduledThreadPool(2);
         long[] missed = new long[1];
         String at = OffsetDateTime.now().minusHours(1).toString();
+        OpenLoad polls = new OpenLoad(16, 1000);
         java.util.function.Consumer<UUID> poll = new java.util.function.Consumer<>() {
             @Override
             public void accept(UUID group) {
-                HttpRequest r = HttpRequest.newBuilder(URI.create(sys.url("reporting-service",
-                        "/api/v1/groups/" + group + "/outcomes"))).timeout(DASHBOARD_TIMEOUT).header("Authorization", "Bearer " + token).build();
+                OpenLoad.Call r = OpenLoad.Call.get(sys.url("reporting-service", "/api/v1/groups/" + group + "/outcomes"),
+                        token).within(DASHBOARD_TIMEOUT);
                 long sentAt = System.nanoTime();
-                sys.http.sendAsync(r, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, e) -> {
+                polls.send(r).thenAccept(resp -> {
                     long now = System.nanoTime();
-                    if (e == null && resp.statusCode() == 200) {
+                    boolean ok = resp.status() == 200;
+                    if (ok) {
                         pollsOk.incrementAndGet();
                         pollLatency.recordValue(Math.min((now - sentAt) / 1000, 3_600_000_000L));
                     } else {
                         pollsFailed.incrementAndGet();
-                        firstPollError.compareAndSet(null, e != null ? e.toString()
-                                : resp.statusCode() + " " + OpenLoad.abbreviate(resp.body()));
+                        firstPollError.compareAndSet(null, resp.describe());
                     }
                     Map<UUID, Long> waiting = pending.get(group);
-                    if (e == null && resp.statusCode() == 200 && waiting != null) {
+                    if (ok && waiting != null) {
                         try {
                             for (JsonNode instrument : City.JSON.readTree(resp.body()).path("instruments")) {
                                 for (JsonNode m : instrument.path("total").path("members")) {
@@ -623,9 +683,9 @@ public final class Bench {
                 });
             }
         };
-        LongFunction<HttpRequest> post = i -> {
+        LongFunction<OpenLoad.Call> post = i -> {
             City.Member m = members.get((int) (i % members.size()));
-            return City.post(sys.url("assessment-service", "/api/v1/administrations"), swToken, Duration.ofSeconds(10), """
+            return OpenLoad.Call.post(sys.url("assessment-service", "/api/v1/administrations"), swToken, """
                     {"participantId":"%s","groupId":"%s","instrumentCode":"UCLA-3","phase":"POST","administeredAt":"%s",
                      "mode":"INTERVIEWER","answers":{"1":1,"2":1,"3":1}}""".formatted(m.participantId(), m.groupId(), at));
         };
@@ -639,14 +699,13 @@ public final class Bench {
             }
         });
         Map<String, Object> w5 = new LinkedHashMap<>();
-        OpenLoad dashboards = new OpenLoad(OpenLoad.client(), 200);
+        OpenLoad dashboards = new OpenLoad(8, 200);
         UUID centre = city.centres.get(0);
         java.util.concurrent.atomic.AtomicReference<OpenLoad.Result> cityResult = new java.util.concurrent.atomic.AtomicReference<>();
         Thread cityThread = new Thread(() -> {
             try {
-                cityResult.set(dashboards.run(2, warmUp, measure, i -> HttpRequest.newBuilder(URI.create(
-                        sys.url("reporting-service", "/api/v1/city/dashboard"))).timeout(DASHBOARD_TIMEOUT)
-                        .header("Authorization", "Bearer " + token).build(), 200));
+                cityResult.set(dashboards.run(2, warmUp, measure, i -> OpenLoad.Call.get(
+                        sys.url("reporting-service", "/api/v1/city/dashboard"), token).within(DASHBOARD_TIMEOUT), 200));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -656,9 +715,8 @@ public final class Bench {
         Thread.sleep(5000);
         w4Thread.start();
         cityThread.start();
-        OpenLoad.Result centreResult = dashboards.run(2, warmUp, measure, i -> HttpRequest.newBuilder(URI.create(
-                sys.url("reporting-service", "/api/v1/centres/" + centre + "/dashboard"))).timeout(DASHBOARD_TIMEOUT)
-                .header("Authorization", "Bearer " + token).build(), 200);
+        OpenLoad.Result centreResult = dashboards.run(2, warmUp, measure, i -> OpenLoad.Call.get(
+                sys.url("reporting-service", "/api/v1/centres/" + centre + "/dashboard"), token).within(DASHBOARD_TIMEOUT), 200);
         w4Thread.join();
         cityThread.join();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -697,10 +755,10 @@ public final class Bench {
         return new Object[] { w4, w5 };
     }
 
-    OpenLoad.Result runW4(List<City.Member> members, LongFunction<HttpRequest> post, Map<UUID, Map<UUID, Long>> pending,
+    OpenLoad.Result runW4(List<City.Member> members, LongFunction<OpenLoad.Call> post, Map<UUID, Map<UUID, Long>> pending,
             Map<UUID, Boolean> polling, java.util.function.Consumer<UUID> poll, long measureFrom) throws Exception {
-        return new OpenLoad(OpenLoad.client(), 4000).run(w4Rate, warmUp, measure, post, 201, (i, response) -> {
-            if (response.statusCode() == 201) {
+        return new OpenLoad(4000).run(w4Rate, warmUp, measure, post, 201, (i, response) -> {
+            if (response.status() == 201) {
                 City.Member m = members.get((int) (i % members.size()));
                 pending.computeIfAbsent(m.groupId(), g -> new ConcurrentHashMap<>()).put(m.participantId(), System.nanoTime());
                 if (polling.putIfAbsent(m.groupId(), Boolean.TRUE) == null) {

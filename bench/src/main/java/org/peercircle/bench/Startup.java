@@ -1,7 +1,6 @@
 package org.peercircle.bench;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,7 +166,7 @@ final class Startup {
         try {
             double readyMs = awaitReady(p, sys.port(service), spawned);
             long rssReady = Sys.rssKb(p.pid()) / 1024;
-            OpenLoad.Result load = new OpenLoad(OpenLoad.client(), 2000).run(rate(service), Duration.ZERO, loadFor,
+            OpenLoad.Result load = new OpenLoad(2000).run(rate(service), Duration.ZERO, loadFor,
                     workload(service), service.equals("assessment-service") ? 201 : 200);
             long rssLoaded = Sys.rssKb(p.pid()) / 1024;
             r.put("description", variant.description());
@@ -216,7 +215,7 @@ final class Startup {
         };
     }
 
-    LongFunction<HttpRequest> workload(String service) {
+    LongFunction<OpenLoad.Call> workload(String service) {
         String coordinator = bench.city.token("coordinator");
         List<UUID> ids = new ArrayList<>(bench.city.participants);
         return switch (service) {
@@ -225,7 +224,7 @@ final class Startup {
             case "assessment-service" -> {
                 String token = bench.city.token("integration");
                 String at = java.time.OffsetDateTime.now().minusDays(1).toString();
-                yield i -> City.post(sys.url(service, "/api/v1/administrations"), token, Duration.ofSeconds(5), """
+                yield i -> OpenLoad.Call.post(sys.url(service, "/api/v1/administrations"), token, """
                         {"participantId":"%s","instrumentCode":"UCLA-3","phase":"PRE","administeredAt":"%s","mode":"INTERVIEWER",
                          "answers":{"1":2,"2":2,"3":2}}""".formatted(ids.get((int) (Bench.mix(i) % ids.size())), at));
             }
@@ -234,8 +233,7 @@ final class Startup {
         };
     }
 
-    HttpRequest get(String path, String service, String token) {
-        return HttpRequest.newBuilder(URI.create(sys.url(service, path))).timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Bearer " + token).build();
+    OpenLoad.Call get(String path, String service, String token) {
+        return OpenLoad.Call.get(sys.url(service, path), token).within(Duration.ofSeconds(5));
     }
 }

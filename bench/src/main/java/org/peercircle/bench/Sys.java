@@ -28,7 +28,9 @@ public final class Sys {
     final int pgPort;
     final String kafka;
     final TokenSigner signer;
-    final HttpClient http = OpenLoad.client();
+    /** For set-up and readiness checks only; measured load goes through {@link OpenLoad}. */
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     Sys(Path root, Path home, int portBase, int pgPort, int kafkaPort) {
         this.root = root;

@@ -1,0 +1,110 @@
+package org.peercircle.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Where the CPU went during a window: user+system time of every process on the machine, grouped by what it is
+ * (each service, PostgreSQL, Kafka, the load generator, pgbench, anything else), from /proc. Dividing by the
+ * requests served gives each part's CPU cost per request, which says what a ratio to a baseline is made of.
+ */
+final class CpuShare {
+
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    private final Map<Long, Long> start = new TreeMap<>();
+    private final Map<Long, String> names = new TreeMap<>();
+    private final long startedAt = System.nanoTime();
+    private final long self = ProcessHandle.current().pid();
+
+    static CpuShare start() {
+        CpuShare s = new CpuShare();
+        s.snapshot(s.start);
+        return s;
+    }
+
+    /** CPU seconds per group since {@link #start}, plus "elapsed" (wall seconds). */
+    Map<String, Double> stop() {
+        Map<Long, Long> end = new TreeMap<>();
+        snapshot(end);
+        Map<String, Double> out = new TreeMap<>();
+        end.forEach((pid, ticks) -> {
+            long used = ticks - start.getOrDefault(pid, 0L);
+            if (used > 0) {
+                out.merge(names.get(pid), used / (double) TICKS_PER_SECOND, Double::sum);
+            }
+        });
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        ordered.put("elapsed", (System.nanoTime() - startedAt) / 1e9);
+        ordered.putAll(out);
+        return ordered;
+    }
+
+    /** CPU microseconds per request of each group, for {@code requests} served in the window. */
+    static Map<String, Long> perRequest(Map<String, Double> seconds, long requests) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        double total = 0;
+        for (var e : seconds.entrySet()) {
+            if (!e.getKey().equals("elapsed")) {
+                out.put(e.getKey(), Math.round(e.getValue() * 1e6 / Math.max(1, requests)));
+                total += e.getValue();
+            }
+        }
+        out.put("all", Math.round(total * 1e6 / Math.max(1, requests)));
+        return out;
+    }
+
+    private void snapshot(Map<Long, Long> into) {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                long pid = Long.parseLong(p.getFileName().toString());
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    // fields after the command (which may hold spaces) in parentheses
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    into.put(pid, ticks);
+                    names.computeIfAbsent(pid, k -> group(p, k));
+                } catch (IOException | RuntimeException e) {
+                    // the process ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String group(Path proc, long pid) {
+        if (pid == self) {
+            return "load generator";
+        }
+        String cmd;
+        try {
+            cmd = new String(Files.readAllBytes(proc.resolve("cmdline"))).replace('\0', ' ');
+        } catch (IOException e) {
+            return "other";
+        }
+        for (String s : Sys.SERVICES) {
+            if (cmd.contains("/" + s + "/") || cmd.contains(s + ".aot") || cmd.contains("aot/" + s)) {
+                return s;
+            }
+        }
+        if (cmd.contains("LocalInfra kafka")) {
+            return "kafka";
+        }
+        if (cmd.startsWith("pgbench")) {
+            return "pgbench";
+        }
+        if (cmd.contains("postgres")) {
+            return "postgresql";
+        }
+        if (cmd.contains("ConsumerPerformance")) {
+            return "kafka consumer-perf";
+        }
+        return "other";
+    }
+}
