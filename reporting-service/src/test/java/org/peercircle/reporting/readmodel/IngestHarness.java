@@ -5,18 +5,27 @@ import static org.peercircle.reporting.Fixtures.T0;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.peercircle.contracts.EventTypes;
+import org.peercircle.contracts.Topics;
 import org.peercircle.contracts.assessment.AssessmentScored;
 import org.peercircle.platform.security.Roles;
 import org.peercircle.reporting.BulkPublisher;
+import org.peercircle.testing.Broker;
 import org.peercircle.testing.Tokens;
 
 import io.agroal.api.AgroalDataSource;
@@ -24,9 +33,15 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Not a test: a measuring harness, run only on request
- * ({@code -Dtest=IngestHarness -Dreporting.ingest.events=200000}). Publishes that many
- * {@code assessment.completed.v1} events (4 per person, 10 people per group, 20 centres) and prints how fast the
- * consumer catches up with them. It asserts nothing about time.
+ * ({@code -Dtest=IngestHarness -Dreporting.ingest.events=200000}). Publishes that many {@code assessment.completed.v1}
+ * events while the consumer is held back, measures a plain Kafka consumer reading them (the raw baseline, as the
+ * benchmark's ConsumerPerformance), then lets the service's consumer go and prints how fast it catches up, and the
+ * ratio of the two. It asserts nothing about time.
+ *
+ * <p>Shapes ({@code -Dreporting.ingest.shape}): {@code pairs} (the default) gives 4 events per person (PRE and POST
+ * of two instruments), 10 people per group, 20 centres; {@code w3} mimics the benchmark's W3: every event a new
+ * person, every 5th event without a group, otherwise groups of 10 events, instruments UCLA-3 (3 items) and GSE-10
+ * (10 items) alternating, phases PRE and POST alternating every two events.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "reporting.ingest.events", matches = "\\d+")
@@ -38,10 +53,12 @@ class IngestHarness {
     @Test
     void measureCatchUp() throws Exception {
         int events = Integer.getInteger("reporting.ingest.events");
+        boolean w3 = "w3".equals(System.getProperty("reporting.ingest.shape", "pairs"));
         List<UUID> centres = java.util.stream.IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID()).toList();
         long before = processed();
         long published = System.nanoTime();
         UUID gate = UUID.randomUUID();
+        double rawRate;
         try (Connection lock = dataSource.getConnection(); BulkPublisher bus = new BulkPublisher()) {
             // the consumer waits on the gate person's lock while everything is published, then catches up
             lock.setAutoCommit(false);
@@ -53,28 +70,17 @@ class IngestHarness {
             while (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0) {
                 Thread.sleep(50);
             }
-            UUID person = null;
-            UUID group = null;
-            UUID centre = null;
+            PairsShape pairs = new PairsShape(centres);
             for (int i = 0; i < events; i++) {
-                if (i % 4 == 0) {
-                    person = UUID.randomUUID();
-                    if (i % 40 == 0) {
-                        group = UUID.randomUUID();
-                        centre = centres.get((i / 40) % centres.size());
-                    }
-                }
-                String phase = i % 4 < 2 ? "PRE" : "POST";
-                String instrument = i % 2 == 0 ? "UCLA-LS3" : "ALIENATION-7";
-                AssessmentScored s = new AssessmentScored(UUID.randomUUID(), 0, person, centre, group, instrument, 1,
-                        phase, "PRE".equals(phase) ? T0 : T0.plusDays(42), 20.0 + (i * 7919 % 60),
-                        Map.of("EMOTIONAL", (double) (i % 20), "SOCIAL", (double) (i % 13)), null, false, true, 0.9,
-                        8.0, Map.of(), null, null);
-                bus.publish(EventTypes.ASSESSMENT_COMPLETED, person, s);
+                AssessmentScored s = w3 ? w3Event(i, centres) : pairs.next(i);
+                bus.publish(EventTypes.ASSESSMENT_COMPLETED, s.participantId(), s);
             }
             bus.flush();
             double publishSeconds = (System.nanoTime() - published) / 1e9;
-            System.out.printf("INGEST HARNESS: published %d events in %.1f s%n", events, publishSeconds);
+            System.out.printf("INGEST HARNESS: published %d events (shape %s) in %.1f s%n", events,
+                    w3 ? "w3" : "pairs", publishSeconds);
+            rawRate = rawConsumerRate();
+            System.out.printf("INGEST HARNESS: raw consumer (byte arrays, no processing): %.0f records/s%n", rawRate);
             published = System.nanoTime();
             lock.commit();
         }
@@ -85,10 +91,83 @@ class IngestHarness {
             last = processed();
         }
         double seconds = (System.nanoTime() - published) / 1e9;
+        double rate = events / seconds;
         System.out.printf("INGEST HARNESS: %d assessment.completed.v1 events applied %.1f s after the consumer was let "
-                + "go: %.0f events/s%n", events, seconds, events / seconds);
+                + "go: %.0f events/s (%.3f x the raw consumer)%n", events, seconds, rate, rate / rawRate);
         dashboard("/api/v1/city/dashboard");
         dashboard("/api/v1/centres/" + centres.get(0) + "/dashboard");
+    }
+
+    /** 4 events per person (PRE and POST of two instruments), 10 people per group, 20 centres. */
+    private static final class PairsShape {
+        private final List<UUID> centres;
+        private UUID person;
+        private UUID group;
+        private UUID centre;
+
+        PairsShape(List<UUID> centres) {
+            this.centres = centres;
+        }
+
+        AssessmentScored next(int i) {
+            if (i % 4 == 0) {
+                person = UUID.randomUUID();
+                if (i % 40 == 0) {
+                    group = UUID.randomUUID();
+                    centre = centres.get((i / 40) % centres.size());
+                }
+            }
+            String phase = i % 4 < 2 ? "PRE" : "POST";
+            String instrument = i % 2 == 0 ? "UCLA-LS3" : "ALIENATION-7";
+            return new AssessmentScored(UUID.randomUUID(), 0, person, centre, group, instrument, 1, phase,
+                    "PRE".equals(phase) ? T0 : T0.plusDays(42), 20.0 + (i * 7919 % 60),
+                    Map.of("EMOTIONAL", (double) (i % 20), "SOCIAL", (double) (i % 13)), null, false, true, 0.9, 8.0,
+                    Map.of(), null, null);
+        }
+    }
+
+    /** As the benchmark's W3 (and its city generator's forms): every event a new person. */
+    private static AssessmentScored w3Event(int i, List<UUID> centres) {
+        boolean ucla = i % 2 == 0;
+        String phase = (i / 2) % 2 == 0 ? "PRE" : "POST";
+        int items = ucla ? 3 : 10;
+        int max = ucla ? 3 : 4;
+        Map<String, Double> values = new LinkedHashMap<>();
+        double total = 0;
+        for (int k = 1; k <= items; k++) {
+            int v = 1 + (int) ((i * 31L + k * 17L) % max);
+            values.put(String.valueOf(k), (double) v);
+            total += v;
+        }
+        UUID centre = centres.get(i % centres.size());
+        UUID group = i % 5 == 0 ? null : new UUID(centres.get(0).getMostSignificantBits(), i / 10);
+        return new AssessmentScored(UUID.randomUUID(), 0, UUID.randomUUID(), centre, group, ucla ? "UCLA-3" : "GSE-10",
+                1, phase, T0.plusDays("PRE".equals(phase) ? 0 : 42), total, Map.of("total", total),
+                ucla ? (total >= 6 ? "LONELY" : "NOT_LONELY") : null, false, ucla, ucla ? 0.72 : 0.87, null, values,
+                null, null);
+    }
+
+    /** Reads the whole assessment topic with a plain consumer, discarding the records: records per second. */
+    private static double rawConsumerRate() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Broker.bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ASSESSMENT_EVENTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long total = end.values().stream().mapToLong(Long::longValue).sum();
+            long read = 0;
+            long start = System.nanoTime();
+            while (read < total) {
+                read += consumer.poll(Duration.ofMillis(500)).count();
+            }
+            return read / ((System.nanoTime() - start) / 1e9);
+        }
     }
 
     /** Prints the median and 95th percentile of 200 sequential requests, after 50 to warm up. */
