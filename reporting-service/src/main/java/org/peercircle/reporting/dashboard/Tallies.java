@@ -36,6 +36,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * instead of racing) and taking their contribution; after the batch's writes, {@link #settle} takes it again and
  * adds the difference to the tallies, in key order (so two transactions never wait on each other's rows in
  * opposite orders). Sums are exact decimals: adding and removing the same pair in any order leaves the same value.
+ *
+ * <p>{@link #recomputeAll} gives the same tables in one go, from everyone's contribution: for batches applied without
+ * settling (a consumer catching up, see {@link TallyBacklog}, and a rebuild). Both ways run the same queries, once for
+ * some people and once for everyone, so there is one rule for what a person contributes.
  */
 @ApplicationScoped
 public class Tallies {
@@ -115,14 +119,30 @@ public class Tallies {
 
     /** Adds what the batch changed in its people's and groups' contribution to the tallies. */
     public void settle(Scope scope) {
-        Contribution after = contribution(scope.people(), scope.scored(), scope.groups());
+        flush(scope.before(), contribution(scope.people(), scope.scored(), scope.groups()));
+    }
+
+    /**
+     * Sets the tallies to what everyone contributes now, whatever they held before. The caller keeps every other
+     * writer of the tallies out (see {@link TallyBacklog}); readers see the old tallies until it commits.
+     */
+    public void recomputeAll() {
+        // one sort over every pre/post score: in memory rather than in temporary files
+        sql.update("SET LOCAL work_mem = '64MB'");
+        Contribution everyone = contributionOfEveryone();
+        sql.update("DELETE FROM dashboard_count");
+        sql.update("DELETE FROM outcome_tally");
+        flush(new Contribution(), everyone);
+    }
+
+    private void flush(Contribution before, Contribution after) {
         TreeMap<CountKey, Long> counts = new TreeMap<>();
         after.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
-        scope.before().counts.forEach((k, v) -> counts.merge(k, -v, Long::sum));
+        before.counts.forEach((k, v) -> counts.merge(k, -v, Long::sum));
         counts.values().removeIf(v -> v == 0);
         TreeMap<OutcomeKey, Moments> outcomes = new TreeMap<>();
         after.outcomes.forEach((k, v) -> outcomes.computeIfAbsent(k, x -> new Moments()).add(v, 1));
-        scope.before().outcomes.forEach((k, v) -> outcomes.computeIfAbsent(k, x -> new Moments()).add(v, -1));
+        before.outcomes.forEach((k, v) -> outcomes.computeIfAbsent(k, x -> new Moments()).add(v, -1));
         outcomes.values().removeIf(Moments::isZero);
         flushCounts(counts);
         flushOutcomes(outcomes);
@@ -136,30 +156,40 @@ public class Tallies {
     Contribution contribution(List<UUID> people, List<UUID> scored, List<UUID> groups) {
         Contribution c = new Contribution();
         if (!groups.isEmpty()) {
-            sql.list("SELECT centre_id, jsonb_build_array(status)::text AS key, count(*) AS n FROM support_group "
-                    + "WHERE group_id = ANY(?) GROUP BY 1, 2",
-                    rs -> count(c, rs, "groups"), groups);
+            sql.list(GROUP_COUNTS.formatted("WHERE group_id = ANY(?)"), rs -> count(c, rs, "groups"), groups);
         }
         if (!people.isEmpty()) {
-            sql.list(PEOPLE_COUNTS, rs -> {
-                c.count(Sql.uuid(rs, "centre_id"), rs.getString("metric"), rs.getString("key"), rs.getLong("n"));
-                return null;
-            }, people);
+            sql.list(PEOPLE_COUNTS.formatted(GIVEN_PEOPLE), rs -> peopleCount(c, rs), people);
         }
         List<UUID> withScores = new ArrayList<>(people);
         withScores.addAll(scored);
         if (withScores.isEmpty()) {
             return c;
         }
-        sql.list(PAIRS, rs -> {
+        sql.list(PAIRS.formatted("participant_id = ANY(?)"), rs -> {
             pair(c, rs);
             return null;
         }, withScores);
-        sql.list(NEEDS, rs -> {
+        sql.list(NEEDS.formatted("participant_id = ANY(?)"), rs -> {
             needs(c, rs);
             return null;
         }, withScores);
         return c;
+    }
+
+    /** The same queries as {@link #contribution} over every group and person, streamed: no list of everyone is held. */
+    private Contribution contributionOfEveryone() {
+        Contribution c = new Contribution();
+        sql.stream(GROUP_COUNTS.formatted(""), 1000, rs -> count(c, rs, "groups"));
+        sql.stream(PEOPLE_COUNTS.formatted(EVERYONE), 1000, rs -> peopleCount(c, rs));
+        sql.stream(PAIRS.formatted("true"), 1000, rs -> pair(c, rs));
+        sql.stream(NEEDS.formatted("true"), 1000, rs -> needs(c, rs));
+        return c;
+    }
+
+    private static Object peopleCount(Contribution c, ResultSet rs) throws SQLException {
+        c.count(Sql.uuid(rs, "centre_id"), rs.getString("metric"), rs.getString("key"), rs.getLong("n"));
+        return null;
     }
 
     private static Object count(Contribution c, ResultSet rs, String metric) throws SQLException {
@@ -167,12 +197,18 @@ public class Tallies {
         return null;
     }
 
-    private static final String COUNTED = "counted AS (SELECT pid FROM unnest(CAST(? AS uuid[])) pid WHERE "
-            + Privacy.counted("pid") + ")";
+    /** The groups by status; %s: which groups. */
+    private static final String GROUP_COUNTS = "SELECT centre_id, jsonb_build_array(status)::text AS key, count(*) AS n "
+            + "FROM support_group %s GROUP BY 1, 2";
 
-    /** Every count a set of people contributes; each branch binds the people once. */
+    /** The people of a {@link #PEOPLE_COUNTS}: those bound as an array parameter, or everyone with a row it reads. */
+    private static final String GIVEN_PEOPLE = "SELECT * FROM unnest(CAST(? AS uuid[]))";
+    private static final String EVERYONE = "SELECT participant_id FROM participant_cohort UNION "
+            + "SELECT participant_id FROM group_member UNION SELECT participant_id FROM session_attendance";
+
+    /** Every count a set of people contributes (%s: the people); each branch reads the people once. */
     private static final String PEOPLE_COUNTS = """
-            WITH %s
+            WITH counted AS (SELECT pid FROM (%s) people(pid) WHERE PRIVACY_COUNTED)
             SELECT p.centre_id, k.metric, k.key::text AS key, count(*) AS n
             FROM participant_cohort p JOIN counted ON counted.pid = p.participant_id
             CROSS JOIN LATERAL (VALUES ('people', '[]'::jsonb), ('status', jsonb_build_array(p.status)),
@@ -217,11 +253,12 @@ public class Tallies {
             CROSS JOIN LATERAL (VALUES (s.centre_id), ('00000000-0000-0000-0000-000000000000'::uuid)) x(centre_id)
             WHERE a.participant_id IN (SELECT pid FROM counted)
             GROUP BY 1
-            """.formatted(COUNTED);
+            """.replace("PRIVACY_COUNTED", Privacy.counted("pid"));
 
     /**
-     * Each member's pair per group, centre and instrument version: the latest PRE and the latest POST (latest by
-     * administration time, then administration id, as {@link OutcomeCalculator} chooses).
+     * Each member's pair per group, centre and instrument version (%s: which people): the latest PRE and the latest
+     * POST (latest by administration time, then administration id, as {@link OutcomeCalculator} chooses; PostgreSQL
+     * orders uuids as their text in the C collation, as Java orders the ids' strings).
      */
     private static final String PAIRS = """
             WITH latest AS (
@@ -230,9 +267,9 @@ public class Tallies {
                        subscale_scores::text AS subscales, higher_is_worse, reliability, norm_sd,
                        subscale_reliability::text AS subscale_reliability, subscale_norm_sd::text AS subscale_norm_sd
                 FROM assessment_score
-                WHERE participant_id = ANY(?) AND group_id IS NOT NULL AND phase IN ('PRE', 'POST') AND %s
+                WHERE %s AND group_id IS NOT NULL AND phase IN ('PRE', 'POST') AND PRIVACY_COUNTED
                 ORDER BY participant_id, group_id, centre_id, instrument_code, instrument_version, phase,
-                         administered_at DESC NULLS LAST, administration_id::text COLLATE "C" DESC)
+                         administered_at DESC NULLS LAST, administration_id DESC)
             SELECT pre.centre_id, pre.instrument_code, pre.instrument_version, pre.total_score AS pre_total,
                    post.total_score AS post_total, pre.subscales AS pre_subscales, post.subscales AS post_subscales,
                    post.higher_is_worse, post.reliability, post.norm_sd, post.subscale_reliability,
@@ -241,17 +278,17 @@ public class Tallies {
                 AND post.group_id = pre.group_id AND post.centre_id = pre.centre_id
                 AND post.instrument_code = pre.instrument_code AND post.instrument_version = pre.instrument_version
             WHERE pre.phase = 'PRE' AND post.phase = 'POST'
-            """.formatted(Privacy.counted("participant_id"));
+            """.replace("PRIVACY_COUNTED", Privacy.counted("participant_id"));
 
-    /** Each person's latest answers to each needs questionnaire version in each centre. */
+    /** Each person's latest answers to each needs questionnaire version in each centre (%s: which people). */
     private static final String NEEDS = """
             SELECT DISTINCT ON (participant_id, instrument_code, instrument_version, centre_id)
                    centre_id, instrument_code, instrument_version, item_values::text AS items
             FROM assessment_score
-            WHERE participant_id = ANY(?) AND phase = 'NEEDS' AND %s
+            WHERE %s AND phase = 'NEEDS' AND PRIVACY_COUNTED
             ORDER BY participant_id, instrument_code, instrument_version, centre_id,
-                     administered_at DESC NULLS LAST, administration_id::text COLLATE "C" DESC
-            """.formatted(Privacy.counted("participant_id"));
+                     administered_at DESC NULLS LAST, administration_id DESC
+            """.replace("PRIVACY_COUNTED", Privacy.counted("participant_id"));
 
     private static void pair(Contribution c, ResultSet rs) throws SQLException {
         UUID centre = Sql.uuid(rs, "centre_id");

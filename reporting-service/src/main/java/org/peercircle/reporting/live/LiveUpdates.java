@@ -61,6 +61,11 @@ public class LiveUpdates {
         }
     }
 
+    /** Called in the transaction that recomputed the dashboard tallies (see dashboard/TallyBacklog). */
+    public void tallied() {
+        sql.list("SELECT pg_notify(?, 'tallies')", rs -> null, CHANNEL);
+    }
+
     /** Change messages as JSON text, for as long as the subscriber stays. */
     public Multi<String> stream() {
         return changes;

@@ -20,13 +20,15 @@ import org.peercircle.contracts.EventTypes;
 import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.inbox.IncomingEvent;
 import org.peercircle.reporting.dashboard.Tallies;
+import org.peercircle.reporting.dashboard.TallyBacklog;
 import org.peercircle.reporting.live.LiveUpdates;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Applies polled batches of records: one transaction per batch, the inbox de-duplicating the whole batch with one
- * insert, each projection writing its rows in bulk, the dashboard tallies settled once. The live consumers and the
+ * insert, each projection writing its rows in bulk, the dashboard tallies settled once, or left to one
+ * recomputation after many batches while a consumer catches up ({@link TallyBacklog}). The live consumers and the
  * rebuild run the same code.
  */
 @ApplicationScoped
@@ -39,6 +41,9 @@ public class EventBatches {
 
     @Inject
     Tallies tallies;
+
+    @Inject
+    TallyBacklog backlog;
 
     @Inject
     LiveUpdates live;
@@ -60,6 +65,14 @@ public class EventBatches {
         return list;
     }
 
+    /** How a batch brings the dashboard tallies up to date. */
+    public enum Tallying {
+        /** Settles what the batch changed, in its transaction. */
+        AS_IT_GOES,
+        /** Leaves the tallies as they are: the caller recomputes them later ({@link Tallies#recomputeAll}). */
+        DEFERRED
+    }
+
     /**
      * For a live consumer. The batch commits whole; when it fails, each of its records is tried in a transaction of
      * its own, and only a record that fails alone goes to the dead-letter topic: the others are applied once (the
@@ -69,23 +82,29 @@ public class EventBatches {
         if (records.isEmpty()) {
             return;
         }
+        boolean large = backlog.beforeBatch(records.size());
         try {
-            QuarkusTransaction.requiringNew().run(() -> applyAndNotify(records));
-        } catch (RuntimeException batchFailure) {
-            LOG.warnf("A batch of %d records failed (%s); applying them one at a time", records.size(),
-                    batchFailure.getMessage());
-            for (ConsumerRecord<String, String> record : records) {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> applyAndNotify(List.of(record)));
-                } catch (RuntimeException poison) {
-                    deadLetters.send(record, poison);
+            try {
+                QuarkusTransaction.requiringNew().run(() -> applyAndNotify(records));
+            } catch (RuntimeException batchFailure) {
+                LOG.warnf("A batch of %d records failed (%s); applying them one at a time", records.size(),
+                        batchFailure.getMessage());
+                for (ConsumerRecord<String, String> record : records) {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> applyAndNotify(List.of(record)));
+                    } catch (RuntimeException poison) {
+                        deadLetters.send(record, poison);
+                    }
                 }
             }
+        } finally {
+            backlog.afterBatch(large);
         }
     }
 
     private void applyAndNotify(List<ConsumerRecord<String, String>> records) {
-        for (String topic : apply(records)) {
+        Tallying tallying = backlog.deferring() ? Tallying.DEFERRED : Tallying.AS_IT_GOES;
+        for (String topic : apply(records, tallying)) {
             live.changed(topic, null);
         }
     }
@@ -95,7 +114,7 @@ public class EventBatches {
      *
      * @return the topics whose read model changed
      */
-    public Set<String> apply(List<ConsumerRecord<String, String>> records) {
+    public Set<String> apply(List<ConsumerRecord<String, String>> records, Tallying tallying) {
         List<IncomingEvent> fresh = inbox.receiveAll(records);
         if (fresh.isEmpty()) {
             return Set.of();
@@ -117,10 +136,16 @@ public class EventBatches {
             }
             inbox.counted(event, true);
             if (payload != null) {
-                projection.touches(payload, touched);
+                if (tallying == Tallying.AS_IT_GOES) {
+                    projection.touches(payload, touched);
+                }
                 decoded.computeIfAbsent(projection, p -> new ArrayList<>()).add(payload);
                 changed.add(projection.topic());
             }
+        }
+        if (tallying == Tallying.DEFERRED) {
+            decoded.forEach(Projection::apply);
+            return changed;
         }
         Tallies.Scope scope = tallies.open(touched);
         decoded.forEach(Projection::apply);

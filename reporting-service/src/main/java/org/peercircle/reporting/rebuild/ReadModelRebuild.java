@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.peercircle.contracts.Topics;
 import org.peercircle.platform.problem.ProblemException;
+import org.peercircle.reporting.dashboard.Tallies;
 import org.peercircle.reporting.live.LiveUpdates;
 import org.peercircle.reporting.readmodel.EventBatches;
 import org.peercircle.reporting.readmodel.KafkaClients;
@@ -43,9 +44,12 @@ import io.quarkus.runtime.StartupEvent;
  * <li>A consumer of its own, without a consumer group (it commits no offsets and leaves the live consumers
  * alone), reads the three topics from the beginning up to their end offsets and applies every record with the very
  * same projection code, in transactions whose {@code search_path} is the shadow schema; the shadow inbox
- * de-duplicates as the live one does. The live model keeps being updated and served meanwhile.</li>
+ * de-duplicates as the live one does. The dashboard tallies are left alone meanwhile and then recomputed in one go
+ * (settling them batch by batch would cost as much again as the replay). The live model keeps being updated and
+ * served meanwhile.</li>
  * <li>The swap is one transaction: it locks the live tables (inbox first, as the consumers touch it first, so the
- * live consumers pause), applies whatever arrived since step 2 up to the new end offsets, moves the live tables to
+ * live consumers pause), applies whatever arrived since step 2 up to the new end offsets (settling the tallies as
+ * it goes: few records, and the live tables stay locked no longer than needed), moves the live tables to
  * a retired schema and the shadow ones into {@code public}, and drops the retired ones. A live consumer that was
  * waiting then finds the rebuilt inbox, which already holds its event, and changes nothing. A deadlock with a
  * reader aborts the swap, which is retried.</li>
@@ -69,6 +73,9 @@ public class ReadModelRebuild {
 
     @Inject
     EventBatches batches;
+
+    @Inject
+    Tallies tallies;
 
     @Inject
     KafkaClients kafka;
@@ -172,6 +179,11 @@ public class ReadModelRebuild {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long replayed = replay(consumer, partitions, false);
+            QuarkusTransaction.requiringNew().run(() -> {
+                sql.update("SET LOCAL search_path TO " + SHADOW);
+                tallies.recomputeAll();
+                sql.update("SET LOCAL search_path TO public");
+            });
             for (int attempt = 1;; attempt++) {
                 try {
                     long[] caughtUp = { 0 };
@@ -212,9 +224,10 @@ public class ReadModelRebuild {
             if (batch.isEmpty()) {
                 continue;
             }
+            EventBatches.Tallying tallying = inSwap ? EventBatches.Tallying.AS_IT_GOES : EventBatches.Tallying.DEFERRED;
             Runnable apply = () -> {
                 sql.update("SET LOCAL search_path TO " + SHADOW);
-                applySkippingPoison(batch);
+                applySkippingPoison(batch, tallying);
                 sql.update("SET LOCAL search_path TO public");
             };
             if (inSwap) {
@@ -231,10 +244,10 @@ public class ReadModelRebuild {
      * Applies a batch as the live consumers do; a record that fails on its own (the live consumer sent it to the
      * dead-letter topic) is left out here too, under a savepoint, instead of failing the rebuild.
      */
-    private void applySkippingPoison(List<ConsumerRecord<String, String>> batch) {
+    private void applySkippingPoison(List<ConsumerRecord<String, String>> batch, EventBatches.Tallying tallying) {
         sql.update("SAVEPOINT rebuild_batch");
         try {
-            batches.apply(batch);
+            batches.apply(batch, tallying);
             sql.update("RELEASE SAVEPOINT rebuild_batch");
             return;
         } catch (RuntimeException e) {
@@ -243,7 +256,7 @@ public class ReadModelRebuild {
         for (ConsumerRecord<String, String> r : batch) {
             sql.update("SAVEPOINT rebuild_record");
             try {
-                batches.apply(List.of(r));
+                batches.apply(List.of(r), tallying);
                 sql.update("RELEASE SAVEPOINT rebuild_record");
             } catch (RuntimeException poison) {
                 sql.update("ROLLBACK TO SAVEPOINT rebuild_record");

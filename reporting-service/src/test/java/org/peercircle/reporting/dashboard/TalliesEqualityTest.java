@@ -22,7 +22,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.Test;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.peercircle.contracts.Cohort.AgeBand;
 import org.peercircle.contracts.Cohort.Gender;
 import org.peercircle.contracts.Cohort.LivingSituation;
@@ -43,6 +46,7 @@ import org.peercircle.platform.security.Roles;
 import org.peercircle.reporting.BulkPublisher;
 import org.peercircle.testing.Tokens;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -52,7 +56,8 @@ import io.restassured.path.json.config.JsonPathConfig;
  * service's code) of a few hundred seeded random events sent through the broker: registrations, seats, withdrawals,
  * attendance records and re-records, pre/post scores with repeated administrations and amendments (some arriving
  * before the score they amend), needs answers, consent withdrawn and granted again, erasure (with an event about
- * the erased person arriving afterwards) and redelivery of a tenth of the events.
+ * the erased person arriving afterwards) and redelivery of a tenth of the events. Once with every batch settling the
+ * tallies as it goes, once with every batch leaving them to the recomputation after it (as when catching up).
  */
 @QuarkusTest
 class TalliesEqualityTest {
@@ -85,8 +90,28 @@ class TalliesEqualityTest {
     private final Map<UUID, UUID> sessionCentre = new HashMap<>();
     private final Map<UUID, AssessmentScored> scores = new LinkedHashMap<>(); // highest revision
 
-    @Test
-    void centreFiguresEqualARecomputationFromTheEvents() {
+    @Inject
+    TallyBacklog backlog;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ParameterizedTest(name = "batches defer settlement from {0} records")
+    @ValueSource(ints = { Integer.MAX_VALUE, 1 })
+    void centreFiguresEqualARecomputationFromTheEvents(int deferFromBatchSize) {
+        double recomputed = registry.counter("peercircle.tallies.recomputed").count();
+        int before = backlog.deferFromBatchSize(deferFromBatchSize);
+        try {
+            publishAndCompare();
+        } finally {
+            backlog.deferFromBatchSize(before);
+        }
+        // the deferred run did go through the recomputation, the other one did not need it
+        assertThat(registry.counter("peercircle.tallies.recomputed").count() > recomputed)
+                .isEqualTo(deferFromBatchSize == 1);
+    }
+
+    private void publishAndCompare() {
         UUID[] centres = { UUID.randomUUID(), UUID.randomUUID() };
         String instrument = "EQ-" + UUID.randomUUID().toString().substring(0, 8);
         String needs = instrument + "-NEEDS";
