@@ -1,5 +1,7 @@
 package org.peercircle.platform.outbox;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.hibernate.Session;
 import org.peercircle.contracts.EventJson;
 import org.peercircle.contracts.EventType;
 
@@ -26,25 +29,56 @@ import io.opentelemetry.api.trace.SpanContext;
 @ApplicationScoped
 public class Outbox {
 
+    /**
+     * The outbox row as SQL, for a writer that stores its own rows and the event in one statement (a data-modifying
+     * {@code WITH}); bind its parameters with {@link #bind}.
+     */
+    public static final String INSERT = """
+            INSERT INTO outbox_event (id, topic, event_type, subject, payload, occurred_at, traceparent)
+            VALUES (?, ?, ?, ?, CAST(? AS json), ?, ?)""";
+
+    /** An event ready to be stored: its id, where it goes, its serialised payload and the request's trace. */
+    public record Event(UUID id, String topic, String type, String subject, String payload, OffsetDateTime occurredAt,
+            String traceparent) {
+    }
+
     @Inject
     EntityManager em;
 
     @Transactional(TxType.MANDATORY)
     public <T> UUID publish(EventType<T> type, UUID subject, T payload) {
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("""
-                INSERT INTO outbox_event (id, topic, event_type, subject, payload, occurred_at, traceparent)
-                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS json), ?6, ?7)
-                """)
-                .setParameter(1, id)
-                .setParameter(2, type.topic())
-                .setParameter(3, type.name())
-                .setParameter(4, subject.toString())
-                .setParameter(5, json(payload))
-                .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(7, currentTraceparent())
-                .executeUpdate();
-        return id;
+        Event event = event(type, subject, payload);
+        // plain JDBC on the transaction's connection: no ORM query to parse, no flush of unrelated entities
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                bind(insert, 1, event);
+                insert.executeUpdate();
+            }
+        });
+        return event.id();
+    }
+
+    /** The event as it will be stored; store it with {@link #INSERT} in the same transaction as the change. */
+    public <T> Event event(EventType<T> type, UUID subject, T payload) {
+        return new Event(UUID.randomUUID(), type.topic(), type.name(), subject.toString(), json(payload),
+                OffsetDateTime.now(ZoneOffset.UTC), currentTraceparent());
+    }
+
+    /**
+     * Binds {@code event} to the seven parameters of {@link #INSERT}, from parameter {@code first} on.
+     *
+     * @return the index of the next parameter
+     */
+    public static int bind(PreparedStatement statement, int first, Event event) throws SQLException {
+        int i = first;
+        statement.setObject(i++, event.id());
+        statement.setString(i++, event.topic());
+        statement.setString(i++, event.type());
+        statement.setString(i++, event.subject());
+        statement.setString(i++, event.payload());
+        statement.setObject(i++, event.occurredAt());
+        statement.setString(i++, event.traceparent());
+        return i;
     }
 
     private static String json(Object payload) {

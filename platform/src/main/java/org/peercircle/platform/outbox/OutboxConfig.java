@@ -23,7 +23,4 @@ public interface OutboxConfig {
 
     /** How long the relay waits for the broker to acknowledge a batch. */
     Duration sendTimeout();
-
-    /** Published rows are kept this long for inspection, then purged. */
-    Duration retention();
 }

@@ -2,6 +2,7 @@ package org.peercircle.platform.outbox;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.peercircle.contracts.CloudEventHeaders;
 
@@ -40,10 +42,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Publishes committed outbox rows to Kafka in commit-sequence order, marks them published, and backs off while
- * the broker is unreachable. Rows stay in the table until the broker has acknowledged them, so nothing is
- * lost; a row acknowledged but not yet marked (a crash in between) is sent again and consumers drop the
- * duplicate by its event id.
+ * Publishes committed outbox rows to Kafka in commit-sequence order, deletes them once the broker has acknowledged
+ * them, and backs off while the broker is unreachable. Rows stay in the table until then, so nothing is lost; a row
+ * acknowledged but not yet deleted (a crash in between) is sent again and consumers drop the duplicate by its event
+ * id. ({@code published_at} is no longer set: a published row does not stay.)
  *
  * <p>Only one replica relays at a time (a transaction-scoped advisory lock), which keeps the order per key
  * when a service runs several replicas. In production the same table can instead be relayed by Debezium's
@@ -80,6 +82,9 @@ public class OutboxRelay {
     private volatile boolean stopping;
     private int consecutiveFailures;
     private Instant pausedUntil = Instant.EPOCH;
+    /** The backlog gauges are read from the table at most this often, not after every round of the relay. */
+    private static final Duration BACKLOG_EVERY = Duration.ofSeconds(5);
+    private long backlogReadAt = System.nanoTime() - BACKLOG_EVERY.toNanos();
 
     void registerMetrics(@Observes StartupEvent ignored) {
         Gauge.builder("peercircle.outbox.backlog", backlog, AtomicLong::get)
@@ -111,7 +116,10 @@ public class OutboxRelay {
             } else {
                 consecutiveFailures = 0;
             }
-            refreshBacklog();
+            if (System.nanoTime() - backlogReadAt > BACKLOG_EVERY.toNanos()) {
+                refreshBacklog();
+                backlogReadAt = System.nanoTime();
+            }
         } catch (RuntimeException e) {
             if (stopping) {
                 return; // the database closed under a round that was already running: nothing is lost
@@ -120,15 +128,19 @@ public class OutboxRelay {
         }
     }
 
+    /** Rows an earlier version of the relay marked published instead of deleting them: removed in small batches. */
     @Scheduled(every = "1h", delayed = "1m")
-    void purgePublished() {
+    void purgeMarkedRows() {
         if (!config.enabled()) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> em
-                .createNativeQuery("DELETE FROM outbox_event WHERE published_at < ?1")
-                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
-                .executeUpdate());
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                    DELETE FROM outbox_event WHERE seq IN
+                        (SELECT seq FROM outbox_event WHERE published_at IS NOT NULL LIMIT 10000)
+                    """).executeUpdate());
+        } while (deleted > 0 && !stopping);
     }
 
     private RoundResult publishBatch() {
@@ -169,8 +181,16 @@ public class OutboxRelay {
             }
         }
         if (!published.isEmpty()) {
-            em.createNativeQuery("UPDATE outbox_event SET published_at = now() WHERE seq IN (:seqs)")
-                    .setParameter("seqs", published).executeUpdate();
+            // Acknowledged rows are deleted, not marked: Kafka holds the event from now on, a delete writes no new
+            // row version and no index entry (an update wrote both), and no payload outlives its publication here.
+            Long[] seqs = published.toArray(Long[]::new);
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM outbox_event WHERE seq = ANY(?)")) {
+                    delete.setArray(1, connection.createArrayOf("bigint", seqs));
+                    delete.executeUpdate();
+                }
+            });
             publishedCounter.increment(published.size());
         }
         return new RoundResult(published.size(), failure);

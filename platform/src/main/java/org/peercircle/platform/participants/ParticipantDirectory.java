@@ -1,5 +1,7 @@
 package org.peercircle.platform.participants;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.hibernate.Session;
 import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.participant.ParticipantErased;
 import org.peercircle.contracts.participant.ParticipantRegistered;
@@ -55,13 +58,18 @@ public class ParticipantDirectory {
         }
     }
 
+    /** On every form and every seat taken: one plain statement on the transaction's connection. */
     @Transactional
     public Optional<Entry> find(UUID participantId) {
-        @SuppressWarnings("unchecked")
-        var rows = (java.util.List<Object[]>) em.createNativeQuery(
-                "SELECT participant_id, centre_id, status, erased FROM participant_directory WHERE participant_id = ?1")
-                .setParameter(1, participantId).getResultList();
-        return rows.stream().findFirst()
-                .map(r -> new Entry((UUID) r[0], (UUID) r[1], (String) r[2], (Boolean) r[3]));
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT centre_id, status, erased FROM participant_directory WHERE participant_id = ?")) {
+                select.setObject(1, participantId);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(new Entry(participantId, rs.getObject(1, UUID.class),
+                            rs.getString(2), rs.getBoolean(3))) : Optional.<Entry>empty();
+                }
+            }
+        });
     }
 }
