@@ -26,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.peercircle.assessment.AdvisoryLocks;
 import org.peercircle.assessment.fhir.ResponseExport;
 import org.peercircle.assessment.group.GroupRoster;
@@ -142,10 +143,10 @@ public class Administrations {
         a.idempotencyKey = idempotencyKey;
         a.requestHash = hash;
         apply(a, answers, result);
-        a.persist();
-        AdministrationRevision first = record(a, null, a.submittedBy, now);
-        outbox.publish(EventTypes.ASSESSMENT_COMPLETED, a.participantId, event(a, instrument, result));
-        em.flush();
+        AdministrationRevision first = revision(a, null, a.submittedBy, now);
+        Outbox.Event completed = outbox.event(EventTypes.ASSESSMENT_COMPLETED, a.participantId,
+                event(a, instrument, result));
+        em.unwrap(Session.class).doWork(connection -> AdministrationInsert.run(connection, a, first, completed));
         return new Submitted(view(a, instrument, List.of(first)), false);
     }
 
@@ -251,6 +252,13 @@ public class Administrations {
     }
 
     private static AdministrationRevision record(Administration a, String reason, String by, OffsetDateTime at) {
+        AdministrationRevision r = revision(a, reason, by, at);
+        r.persist();
+        return r;
+    }
+
+    /** The revision that {@code a} now is, not yet stored. */
+    private static AdministrationRevision revision(Administration a, String reason, String by, OffsetDateTime at) {
         AdministrationRevision r = new AdministrationRevision();
         r.administrationId = a.id;
         r.revision = a.revision;
@@ -263,7 +271,6 @@ public class Administrations {
         r.reason = reason;
         r.recordedAt = at;
         r.recordedBy = by;
-        r.persist();
         return r;
     }
 

@@ -1,5 +1,6 @@
 package org.peercircle.assessment.instrument;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,6 +59,14 @@ public class InstrumentLibrary {
      * are kept for the life of the process, on every replica. Wording is not kept here; it can change at any time.
      */
     private final ConcurrentMap<Key, Instrument> used = new ConcurrentHashMap<>();
+
+    private static final Duration LATEST_FOR = Duration.ofSeconds(1);
+
+    private record Latest(int version, long readAt) {
+    }
+
+    /** See {@link #latestVersion}. */
+    private final ConcurrentMap<String, Latest> latest = new ConcurrentHashMap<>();
 
     public record Summary(String code, int latestVersion, List<Integer> versions, java.util.Map<String, String> name,
             boolean builtIn, boolean shipsItemText, List<String> loadedLocales) {
@@ -134,6 +143,7 @@ public class InstrumentLibrary {
             stored.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
             stored.createdBy = definedBy;
             stored.persist();
+            latest.remove(instrument.code());
             return new Defined(Outcome.CREATED, instrument);
         }
         StoredInstrument stored = existing.get();
@@ -239,9 +249,23 @@ public class InstrumentLibrary {
         return known != null ? Optional.of(known) : StoredInstrument.find(code, version).map(this::definition);
     }
 
+    /**
+     * The newest version of {@code code}, as read at most {@link #LATEST_FOR} ago: a form without a version asks for
+     * it, and asking the database each time was a round trip on every submission. A version defined through this
+     * process is seen at once; one defined through another replica within a second.
+     */
     private Integer latestVersion(String code) {
-        return (Integer) em.createNativeQuery("SELECT max(version) FROM instrument_version WHERE code = ?1")
+        Latest known = latest.get(code);
+        long now = System.nanoTime();
+        if (known != null && now - known.readAt() < LATEST_FOR.toNanos()) {
+            return known.version();
+        }
+        Integer version = (Integer) em.createNativeQuery("SELECT max(version) FROM instrument_version WHERE code = ?1")
                 .setParameter(1, code).getSingleResult();
+        if (version != null) {
+            latest.put(code, new Latest(version, now));
+        }
+        return version;
     }
 
     public static ProblemException invalid(List<Violation> violations) {

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
-import org.peercircle.contracts.Topics;
 
 /**
  * What an erasure removes here: every administration of the person with all its revisions (answers, item values,
@@ -32,9 +31,8 @@ public class Erasure {
                 .setParameter(1, participantId).executeUpdate();
         em.createNativeQuery("DELETE FROM group_member WHERE participant_id = ?1")
                 .setParameter(1, participantId).executeUpdate();
-        // unpublished rows still go out (consumers erase on their side); published ones are only kept for inspection
-        em.createNativeQuery("DELETE FROM outbox_event WHERE topic = ?1 AND subject = ?2 AND published_at IS NOT NULL")
-                .setParameter(1, Topics.ASSESSMENT_EVENTS).setParameter(2, participantId.toString()).executeUpdate();
+        // the outbox keeps nothing to erase: rows are deleted once Kafka has them, and unpublished ones must still go
+        // out (consumers erase on their side when participant.erased.v1 reaches them)
         LOG.infof("Erased participant %s: %d administrations removed", participantId, administrations);
     }
 }
