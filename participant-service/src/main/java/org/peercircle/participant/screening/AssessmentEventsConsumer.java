@@ -2,13 +2,19 @@ package org.peercircle.participant.screening;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.peercircle.platform.inbox.Inbox;
 
-/** Screening assessments from assessment-service, each applied exactly once. */
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Screening assessments from assessment-service, each applied exactly once. Every other assessment (pre, post and
+ * session forms: nearly all of them) changes nothing here, so it is passed over before any transaction or inbox row
+ * is spent on it; passing one over again on redelivery is just as harmless.
+ */
 @ApplicationScoped
 public class AssessmentEventsConsumer {
 
@@ -19,8 +25,10 @@ public class AssessmentEventsConsumer {
     Screening screening;
 
     @Incoming("assessment-events")
-    @Transactional
+    @Blocking
     void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, screening::onAssessment);
+        if (Screening.concerns(record)) {
+            QuarkusTransaction.requiringNew().run(() -> inbox.receive(record, screening::onAssessment));
+        }
     }
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.peercircle.contracts.EventTypes;
@@ -50,17 +51,35 @@ public class Screening {
     @Inject
     EntityManager em;
 
-    @Transactional(TxType.MANDATORY)
-    public void onAssessment(IncomingEvent event) {
+    /**
+     * Whether a record on assessment-events can change anything here: only a SCREENING-phase assessment (completed
+     * or amended) can. A record that cannot be read counts as concerning us, so that the inbox logs and counts it.
+     */
+    public static boolean concerns(ConsumerRecord<String, String> record) {
+        try {
+            return screeningScores(IncomingEvent.from(record)) != null;
+        } catch (IncomingEvent.MalformedEventException e) {
+            return true;
+        }
+    }
+
+    /** The scores of a SCREENING-phase assessment event; null for any other event. */
+    private static AssessmentScored screeningScores(IncomingEvent event) {
         AssessmentScored scored;
         if (event.is(EventTypes.ASSESSMENT_COMPLETED)) {
             scored = event.payload(EventTypes.ASSESSMENT_COMPLETED);
         } else if (event.is(EventTypes.ASSESSMENT_AMENDED)) {
             scored = event.payload(EventTypes.ASSESSMENT_AMENDED);
         } else {
-            return;
+            return null;
         }
-        if (!SCREENING_PHASE.equals(scored.phase())) {
+        return SCREENING_PHASE.equals(scored.phase()) ? scored : null;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void onAssessment(IncomingEvent event) {
+        AssessmentScored scored = screeningScores(event);
+        if (scored == null) {
             return;
         }
         if (scored.participantId() == null || scored.instrumentCode() == null || scored.administrationId() == null

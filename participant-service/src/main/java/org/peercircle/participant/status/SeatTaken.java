@@ -1,19 +1,25 @@
 package org.peercircle.participant.status;
 
+import java.nio.charset.StandardCharsets;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.peercircle.contracts.CloudEventHeaders;
 import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.session.MemberEnrolled;
 import org.peercircle.participant.participant.Participant;
 import org.peercircle.participant.participant.Participant.Status;
 import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.inbox.IncomingEvent;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * An ELIGIBLE person who takes a seat in a group (session-service's {@code member.enrolled.v1}, from the wait-list
@@ -32,10 +38,15 @@ public class SeatTaken {
     @Inject
     Lifecycle lifecycle;
 
+    /** Only member.enrolled.v1 can change anything here; the other session events cost no transaction. */
     @Incoming("session-events")
-    @Transactional
+    @Blocking
     void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, this::onSessionEvent);
+        Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        if (type == null || EventTypes.MEMBER_ENROLLED.name().equals(new String(type.value(), StandardCharsets.UTF_8))) {
+            // (a record without a type is malformed: the inbox logs and counts it)
+            QuarkusTransaction.requiringNew().run(() -> inbox.receive(record, this::onSessionEvent));
+        }
     }
 
     void onSessionEvent(IncomingEvent event) {

@@ -166,11 +166,14 @@ class ScreeningTest {
     @Test
     void otherPhasesAreNotScreening() {
         UUID p = Fixtures.newParticipant(worker, centre);
-        completed(UUID.randomUUID(), scored(p, "UCLA-LS3", "PRE", 60, UUID.randomUUID(), 0));
+        UUID pre = UUID.randomUUID();
+        completed(pre, scored(p, "UCLA-LS3", "PRE", 60, UUID.randomUUID(), 0));
         completed(UUID.randomUUID(), scored(p, "ALIENATION-7", "SCREENING", 5, UUID.randomUUID(), 0));
         completed(UUID.randomUUID(), scored(p, "UCLA-LS3", "SCREENING", 10, UUID.randomUUID(), 0));
         awaitStatus(p, "INELIGIBLE");
         assertThat(decisions(p).getList("$")).as("the PRE score of 60 would have decided ELIGIBLE").hasSize(1);
+        assertThat(new Database(dataSource).count("SELECT count(*) FROM processed_event WHERE event_id = ?", pre))
+                .as("a form of another phase is passed over without a transaction or inbox row").isZero();
     }
 
     @Test
@@ -266,13 +269,14 @@ class ScreeningTest {
     }
 
     /**
-     * Publishes a harmless event (another phase) on the participant's key and waits until it is processed:
-     * records of one key share a partition and are consumed in order, so everything published before it for
-     * this participant has been handled by then.
+     * Publishes a harmless event on the participant's key (a screening of somebody unknown here: other phases are
+     * passed over without an inbox row) and waits until it is processed: records of one key share a partition and
+     * are consumed in order, so everything published before it for this participant has been handled by then.
      */
     private void awaitHandledAfter(UUID participant) {
         UUID marker = UUID.randomUUID();
-        completed(marker, scored(participant, "MARKER", "PRE", 0, UUID.randomUUID(), 0));
+        Broker.publish(EventTypes.ASSESSMENT_COMPLETED, marker, participant,
+                scored(UUID.randomUUID(), "MARKER", "SCREENING", 0, UUID.randomUUID(), 0));
         Database db = new Database(dataSource);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", marker) == 1);
