@@ -46,6 +46,11 @@ public final class Bench {
     final Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmup.seconds", 10));
     final Duration measure = Duration.ofSeconds(Integer.getInteger("bench.measure.seconds", 30));
     final Duration w3Measure = Duration.ofSeconds(Integer.getInteger("bench.w3.measure.seconds", 60));
+    /**
+     * W1/W2 first run this long at twice their first step's rate: on two cores the JIT spends minutes compiling a
+     * workload's code paths, and a step judged meanwhile measures the compiler, not the service.
+     */
+    final Duration restWarmUp = Duration.ofSeconds(Integer.getInteger("bench.rest.warmup.seconds", 60));
     final double w4Rate = Double.parseDouble(System.getProperty("bench.w4.rate", "200"));
     final String variants = System.getProperty("bench.w6.variants", "jar,aot-25-lean,aot-jar-25-lean");
     final boolean skipW6 = Boolean.getBoolean("bench.skip-w6");
@@ -321,8 +326,8 @@ public final class Bench {
         List<Object> steps = new ArrayList<>();
         double max = 0;
         double peakAchieved = 0;
-        // one short warm-up at the first rate so that JIT compilation does not end the search early
-        load.run(firstRate, Duration.ZERO, stepWindow, request, expected);
+        Sys.log("%s: warming up for %d s at %.0f/s", name, restWarmUp.toSeconds(), firstRate * 2);
+        load.run(firstRate * 2, Duration.ZERO, restWarmUp, request, expected);
         // doubling until a step fails, then bisecting (geometrically) between the last held and the first failed
         // rate: the same stable windows as a fine ladder, in about half the steps, and within 2^(1/2^k) of the limit
         double rate = firstRate;
@@ -362,7 +367,11 @@ public final class Bench {
         // runs, which is not the service's own latency. The profile then gets a window of its own at the same rate.
         Thread.sleep(6_000);
         double half = Math.max(1, max / 2);
-        OpenLoad.Result atHalf = load.run(half, warmUp, measure, request, expected);
+        load.run(half, Duration.ZERO, warmUp, request, expected);
+        CpuShare cpu = CpuShare.start();
+        OpenLoad.Result atHalf = load.run(half, Duration.ZERO, measure, request, expected);
+        Map<String, Long> cpuPerRequest = CpuShare.perRequest(cpu.stop(), atHalf.ok());
+        Sys.log("%s CPU us per request at half of max: %s", name, cpuPerRequest);
         Sys.log("%s at %.0f/s (50%% of max %.0f/s): p50 %.1f ms p99 %.1f ms achieved %.0f/s errors %d", name, half, max,
                 atHalf.p50us() / 1000.0, atHalf.p99us() / 1000.0, atHalf.achievedRate(), atHalf.errors());
         long pid = sys.pid(service);
@@ -373,6 +382,7 @@ public final class Bench {
         w.put("peakAchievedRate", peakAchieved);
         w.put("steps", steps);
         w.put("atHalfMax", atHalf);
+        w.put("cpuUsPerRequestAtHalfMax", cpuPerRequest);
         w.put("profiledWindow", profiled);
         w.put("profile", Tools.stopJfr(pid, jfr));
         return w;

@@ -98,6 +98,20 @@ public final class Report {
         return clean(String.join("; ", parts));
     }
 
+    /** "; label: a 120, b 80, all 200" from a CpuShare breakdown (groups that used under 5 µs left out). */
+    static String cpu(String label, JsonNode perRequest) {
+        if (!perRequest.isObject()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        perRequest.fieldNames().forEachRemaining(k -> {
+            if (perRequest.path(k).asLong() >= 5) {
+                parts.add(k + " " + perRequest.path(k).asLong());
+            }
+        });
+        return "; " + label + ": " + String.join(", ", parts);
+    }
+
     static String clean(String s) {
         return s.replace("|", "/").replaceAll("\\s+", " ");
     }
@@ -131,7 +145,9 @@ public final class Report {
                     Double.parseDouble(x[2]), true, half.isMissingNode() ? "" : "p50 " + f(d(half.path("p50us")) / 1000)
                             + " ms, " + half.path("ok").asText() + " ok, "
                             + (half.path("errors").asLong() + half.path("dropped").asLong()) + " errors/dropped"
-                            + (half.path("firstError").isTextual() ? ", first: " + clean(half.path("firstError").asText()) : "")));
+                            + (half.path("firstError").isTextual() ? ", first: " + clean(half.path("firstError").asText()) : "")
+                            + cpu("CPU µs per request there", n.path("cpuUsPerRequestAtHalfMax"))
+                            + cpu("pgbench's per transaction", n.path("baseline").path("cpuUsPerTransaction"))));
         }
         JsonNode w3 = w.path("W3");
         if (!w3.isMissingNode()) {

@@ -29,13 +29,16 @@ final class Tools {
         return Files.readString(log);
     }
 
-    record PgBench(double tps, double latencyAvgMs, int clients, int seconds, String script) {
+    /** @param cpuUsPerTransaction CPU per transaction of each process group while pgbench ran (see CpuShare) */
+    record PgBench(double tps, double latencyAvgMs, int clients, int seconds, String script,
+            Map<String, Long> cpuUsPerTransaction) {
     }
 
     static PgBench pgbench(Sys sys, Path dir, String name, String db, String script, int clients, int seconds)
             throws Exception {
         Path file = dir.resolve(name + ".sql");
         Files.writeString(file, script);
+        CpuShare cpu = CpuShare.start();
         String out = run(dir.resolve(name + ".log"), List.of("pgbench", "-n", "-h", "localhost", "-p",
                 String.valueOf(sys.pgPort), "-U", "postgres", "-M", "prepared", "-c", String.valueOf(clients), "-j", "2",
                 "-T", String.valueOf(seconds), "-f", file.toString(), db), seconds + 120L);
@@ -44,8 +47,10 @@ final class Tools {
         if (!tps.find()) {
             throw new IllegalStateException("pgbench failed:\n" + out);
         }
-        return new PgBench(Double.parseDouble(tps.group(1)), lat.find() ? Double.parseDouble(lat.group(1)) : -1,
-                clients, seconds, script);
+        Map<String, Double> used = cpu.stop();
+        double rate = Double.parseDouble(tps.group(1));
+        return new PgBench(rate, lat.find() ? Double.parseDouble(lat.group(1)) : -1, clients, seconds, script,
+                CpuShare.perRequest(used, Math.round(rate * seconds)));
     }
 
     record ConsumerPerf(long messages, double seconds, double msgPerSec, double mbPerSec, double fetchMsgPerSec) {
