@@ -2,25 +2,26 @@ package org.peercircle.assessment.group;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.peercircle.platform.inbox.Inbox;
+import org.peercircle.platform.consumer.InboxBatches;
+
+import io.smallrye.common.annotation.Blocking;
 
 /** Keeps the group roster current from session-events, exactly once per event. */
 @ApplicationScoped
 public class SessionEventsConsumer {
 
     @Inject
-    Inbox inbox;
+    InboxBatches batches;
 
     @Inject
     GroupRoster roster;
 
     @Incoming("session-events")
-    @Transactional
-    void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, roster::apply);
+    @Blocking
+    void consume(ConsumerRecords<String, String> records) {
+        batches.consume(records, roster::apply);
     }
 }

@@ -2,13 +2,14 @@ package org.peercircle.assessment.participant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.peercircle.contracts.EventTypes;
-import org.peercircle.platform.inbox.Inbox;
+import org.peercircle.platform.consumer.InboxBatches;
 import org.peercircle.platform.participants.ParticipantDirectory;
+
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * Keeps this service's participant directory current from participant-events, exactly once per event, and erases a
@@ -18,7 +19,7 @@ import org.peercircle.platform.participants.ParticipantDirectory;
 public class ParticipantEventsConsumer {
 
     @Inject
-    Inbox inbox;
+    InboxBatches batches;
 
     @Inject
     ParticipantDirectory directory;
@@ -27,9 +28,9 @@ public class ParticipantEventsConsumer {
     Erasure erasure;
 
     @Incoming("participant-events")
-    @Transactional
-    void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, event -> {
+    @Blocking
+    void consume(ConsumerRecords<String, String> records) {
+        batches.consume(records, event -> {
             directory.apply(event);
             if (event.is(EventTypes.PARTICIPANT_ERASED)) {
                 erasure.erase(event.payload(EventTypes.PARTICIPANT_ERASED).participantId());

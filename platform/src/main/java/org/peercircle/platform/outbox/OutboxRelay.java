@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.peercircle.contracts.CloudEventHeaders;
+import org.peercircle.platform.consumer.KafkaConnection;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -39,7 +39,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes committed outbox rows to Kafka in commit-sequence order, deletes them once the broker has acknowledged
@@ -68,8 +67,7 @@ public class OutboxRelay {
     MeterRegistry registry;
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
+    KafkaConnection kafka;
 
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
@@ -255,13 +253,7 @@ public class OutboxRelay {
     private synchronized Producer<String, String> producer() {
         if (producer == null) {
             Properties props = new Properties();
-            // connection and security settings come from the same kafka.* configuration as the consumers
-            kafkaConfig.forEach((key, value) -> {
-                if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
-                        || key.startsWith("ssl.")) {
-                    props.put(key, value);
-                }
-            });
+            props.putAll(kafka.settings());
             long timeoutMs = config.sendTimeout().toMillis();
             props.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox");
             props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -3,18 +3,19 @@ package org.peercircle.session.participant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.participant.ParticipantErased;
 import org.peercircle.contracts.participant.ParticipantStatusChanged;
 import org.peercircle.contracts.participant.WithdrawalReason;
+import org.peercircle.platform.consumer.InboxBatches;
 import org.peercircle.platform.inbox.IncomingEvent;
-import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.participants.ParticipantDirectory;
 import org.peercircle.session.membership.Enrolments;
+
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * Keeps this service's participant directory current from participant-events, exactly once per event, and
@@ -26,7 +27,7 @@ import org.peercircle.session.membership.Enrolments;
 public class ParticipantEventsConsumer {
 
     @Inject
-    Inbox inbox;
+    InboxBatches batches;
 
     @Inject
     ParticipantDirectory directory;
@@ -38,9 +39,9 @@ public class ParticipantEventsConsumer {
     EntityManager em;
 
     @Incoming("participant-events")
-    @Transactional
-    void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, this::apply);
+    @Blocking
+    void consume(ConsumerRecords<String, String> records) {
+        batches.consume(records, this::apply);
     }
 
     private void apply(IncomingEvent event) {
