@@ -63,13 +63,13 @@ public class TallyBacklog {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "peercircle.reporting.tallies.defer-from-batch-size", defaultValue = "500")
+    @ConfigProperty(name = "peercircle.reporting.tallies.defer-from-batch-size")
     int deferFromBatchSize;
 
-    @ConfigProperty(name = "peercircle.reporting.tallies.settle-after-idle", defaultValue = "PT0.25S")
+    @ConfigProperty(name = "peercircle.reporting.tallies.settle-after-idle")
     Duration settleAfterIdle;
 
-    @ConfigProperty(name = "peercircle.reporting.tallies.max-deferral", defaultValue = "PT30S")
+    @ConfigProperty(name = "peercircle.reporting.tallies.max-deferral")
     Duration maxDeferral;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -132,8 +132,7 @@ public class TallyBacklog {
      * @return whether the batch is to be applied without settling the tallies
      */
     public boolean deferring() {
-        sql.list("SELECT pg_advisory_xact_lock_shared" + LOCK, rs -> null);
-        boolean open = isOpen();
+        boolean open = sql.countAfter("SELECT pg_advisory_xact_lock_shared" + LOCK, "SELECT count(*) FROM tally_backlog") > 0;
         if (open) {
             opened();
         } else {

@@ -7,13 +7,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.peercircle.contracts.EventType;
 import org.peercircle.contracts.EventTypes;
@@ -57,7 +63,22 @@ public class EventBatches {
     /** The worker pool of the consumers: not the request pool, so that slow requests cannot hold them up. */
     public static final String WORKERS = "reporting-consumers";
 
+    @ConfigProperty(name = "peercircle.reporting.catch-up-parallelism")
+    int parallelism;
+
     private volatile Map<String, Projection> byTopic;
+
+    /** Apply the other parts of a large batch; the consumer's own thread applies the first. */
+    private final ExecutorService helpers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "reporting-batch-part");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @PreDestroy
+    void stop() {
+        helpers.shutdownNow();
+    }
 
     public static List<ConsumerRecord<String, String>> list(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
@@ -77,6 +98,11 @@ public class EventBatches {
      * For a live consumer. The batch commits whole; when it fails, each of its records is tried in a transaction of
      * its own, and only a record that fails alone goes to the dead-letter topic: the others are applied once (the
      * inbox keeps a record that did commit from being applied twice).
+     *
+     * <p>A large batch (the consumer is catching up) is split by record key into {@code catch-up-parallelism} parts
+     * applied side by side, each as a batch of its own: the database then works on one part while this JVM decodes
+     * another. A key's records stay in one part and in their order, and projections do not depend on the order
+     * across keys (see {@link Projection}).
      */
     public void consume(List<ConsumerRecord<String, String>> records) {
         if (records.isEmpty()) {
@@ -84,21 +110,67 @@ public class EventBatches {
         }
         boolean large = backlog.beforeBatch(records.size());
         try {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> applyAndNotify(records));
-            } catch (RuntimeException batchFailure) {
-                LOG.warnf("A batch of %d records failed (%s); applying them one at a time", records.size(),
-                        batchFailure.getMessage());
-                for (ConsumerRecord<String, String> record : records) {
-                    try {
-                        QuarkusTransaction.requiringNew().run(() -> applyAndNotify(List.of(record)));
-                    } catch (RuntimeException poison) {
-                        deadLetters.send(record, poison);
-                    }
-                }
+            if (large && parallelism > 1) {
+                consumeSideBySide(records);
+            } else {
+                commitOrSplit(records);
             }
         } finally {
             backlog.afterBatch(large);
+        }
+    }
+
+    private void consumeSideBySide(List<ConsumerRecord<String, String>> records) {
+        List<List<ConsumerRecord<String, String>>> parts = new ArrayList<>();
+        for (int i = 0; i < parallelism; i++) {
+            parts.add(new ArrayList<>(records.size() / parallelism + 1));
+        }
+        for (ConsumerRecord<String, String> record : records) {
+            int part = record.key() == null ? 0 : Math.floorMod(record.key().hashCode(), parallelism);
+            parts.get(part).add(record);
+        }
+        List<Future<?>> others = new ArrayList<>();
+        for (List<ConsumerRecord<String, String>> part : parts.subList(1, parts.size())) {
+            others.add(helpers.submit(() -> commitOrSplit(part)));
+        }
+        RuntimeException failure = null;
+        try {
+            commitOrSplit(parts.get(0));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException(e);
+            }
+        }
+        if (failure != null) {
+            // a part could not even dead-letter its records: the whole batch is redelivered; the inbox skips what committed
+            throw failure;
+        }
+    }
+
+    private void commitOrSplit(List<ConsumerRecord<String, String>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> applyAndNotify(records));
+        } catch (RuntimeException batchFailure) {
+            LOG.warnf("A batch of %d records failed (%s); applying them one at a time", records.size(),
+                    batchFailure.getMessage());
+            for (ConsumerRecord<String, String> record : records) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> applyAndNotify(List.of(record)));
+                } catch (RuntimeException poison) {
+                    deadLetters.send(record, poison);
+                }
+            }
         }
     }
 

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +17,11 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 import org.peercircle.contracts.EventJson;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
  * Plain JDBC on the connection of the current transaction. The read models are tables of facts queried with
@@ -76,6 +81,42 @@ public class Sql {
     }
 
     /**
+     * Runs statements without parameters one after the other in one round trip to the database (each with a
+     * snapshot of its own, as if sent one by one): for the steps of a batch that need no answer.
+     */
+    public void batch(String... statements) {
+        work(c -> {
+            try (Statement st = c.createStatement()) {
+                for (String statement : statements) {
+                    st.addBatch(statement);
+                }
+                st.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Runs a statement and then a count query, in one round trip; the count sees what committed while the statement
+     * ran (it waits for a lock, say), as it would if sent on its own.
+     */
+    public long countAfter(String statement, String count) {
+        return work(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute(statement + ";\n" + count);
+                while (st.getMoreResults() || st.getUpdateCount() != -1) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        if (rs != null && rs.next()) {
+                            return rs.getLong(1);
+                        }
+                    }
+                }
+                throw new SQLException("no count from " + count);
+            }
+        });
+    }
+
+    /**
      * Hands each row to {@code action} as the database sends it, {@code fetchSize} rows at a time (a cursor:
      * needs a transaction, which {@link Reads} and the consumers have), so no result is held in memory whole.
      */
@@ -105,6 +146,27 @@ public class Sql {
         });
     }
 
+    /**
+     * Loads rows into a table with one binary {@code COPY} (see {@link BinaryCopy}), on the transaction's connection:
+     * meant for a temporary staging table that a set-based statement then reads.
+     */
+    public void copyIn(String table, String columns, BinaryCopy rows) {
+        byte[] data = rows.finish();
+        work(c -> {
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
+            try {
+                copy.writeToCopy(data, 0, data.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            return null;
+        });
+    }
+
     public long count(String sql, Object... params) {
         return list(sql, rs -> rs.getLong(1), params).get(0);
     }
@@ -131,6 +193,25 @@ public class Sql {
         QueryFailedException(SQLException cause) {
             super(cause.getMessage(), cause);
         }
+    }
+
+    /**
+     * Scores or answers by name as JSON text, as {@link #json(Object)} writes them (numbers as {@link Double#toString}) without
+     * a serializer lookup and writer per value: a batch writes several per event. Null stays null.
+     */
+    public static String json(Map<String, Double> numbers) {
+        if (numbers == null) {
+            return null;
+        }
+        StringBuilder json = new StringBuilder(16 + numbers.size() * 16).append('{');
+        for (Map.Entry<String, Double> e : numbers.entrySet()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(JsonStringEncoder.getInstance().quoteAsString(e.getKey())).append("\":")
+                    .append(e.getValue() == null ? "null" : Double.toString(e.getValue()));
+        }
+        return json.append('}').toString();
     }
 
     /** A value as JSON text for a {@code CAST(? AS jsonb)} parameter; null stays null. */
