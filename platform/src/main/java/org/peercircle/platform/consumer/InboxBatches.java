@@ -36,6 +36,11 @@ public class InboxBatches {
     public void consume(ConsumerRecords<String, String> polled, Consumer<IncomingEvent> handler) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>(polled.count());
         polled.forEach(records::add);
+        consume(records, handler);
+    }
+
+    /** @param records polled records in their order, possibly a selection of a batch */
+    public void consume(List<ConsumerRecord<String, String>> records, Consumer<IncomingEvent> handler) {
         if (records.isEmpty()) {
             return;
         }
