@@ -18,6 +18,9 @@ import org.peercircle.platform.inbox.IncomingEvent;
 import org.peercircle.platform.problem.ProblemException;
 import org.peercircle.platform.security.Caller;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * This service's copy of which groups exist (id and centre only) and who is enrolled in them, kept from
  * session-events, so that the assessment to-do list knows a group's members without calling session-service.
@@ -30,6 +33,12 @@ public class GroupRoster {
 
     @Inject
     Caller caller;
+
+    /**
+     * The centre of each group seen lately: a group never changes centre, and every form of a group asks for it (an
+     * unknown group is asked again, since its events may still be on the way).
+     */
+    private final Cache<UUID, UUID> centres = Caffeine.newBuilder().maximumSize(20_000).build();
 
     /** Applies a session event; other types are ignored. Runs in the consumer's transaction. */
     @Transactional(TxType.MANDATORY)
@@ -68,13 +77,18 @@ public class GroupRoster {
     /** The centre of a group known from session-events or from the forms recorded in it. */
     @Transactional(TxType.MANDATORY)
     public Optional<UUID> centreOf(UUID groupId) {
+        UUID known = centres.getIfPresent(groupId);
+        if (known != null) {
+            return Optional.of(known);
+        }
         @SuppressWarnings("unchecked")
-        List<UUID> centres = em.createNativeQuery("""
+        List<UUID> found = em.createNativeQuery("""
                 SELECT centre_id FROM known_group WHERE group_id = ?1
                 UNION ALL SELECT centre_id FROM administration WHERE group_id = ?1
                 LIMIT 1
                 """).setParameter(1, groupId).getResultList();
-        return centres.stream().findFirst();
+        found.stream().findFirst().ifPresent(centre -> centres.put(groupId, centre));
+        return found.stream().findFirst();
     }
 
     /**
