@@ -38,4 +38,15 @@ public final class Events {
     public static String type(ConsumerRecord<String, String> record) {
         return Broker.header(record, CloudEventHeaders.TYPE);
     }
+
+    /**
+     * How many participant events {@code inOutbox} (an SQL condition on outbox_event with one parameter) and
+     * {@code inTopic} find: rows still waiting in the outbox plus events already on the topic. The outbox is read
+     * first: the relay deletes a row only once Kafka has it, so a row relayed in between is then found on the topic.
+     */
+    public static long written(Database db, String inOutbox, Object parameter,
+            java.util.function.Predicate<ConsumerRecord<String, String>> inTopic) {
+        long waiting = db.count("SELECT count(*) FROM outbox_event WHERE " + inOutbox, parameter);
+        return waiting + Broker.readAll(Topics.PARTICIPANT_EVENTS).stream().filter(inTopic).count();
+    }
 }

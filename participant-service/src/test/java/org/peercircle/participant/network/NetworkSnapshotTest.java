@@ -140,8 +140,8 @@ class NetworkSnapshotTest {
 
         Database db = new Database(dataSource);
         assertThat(db.count("SELECT count(*) FROM network_snapshot WHERE participant_id = ?", id)).isZero();
-        assertThat(db.count("SELECT count(*) FROM outbox_event WHERE subject = ? AND event_type = ?", id.toString(),
-                "participant.network-recorded.v1")).isZero();
+        assertThat(Events.written(db, "subject = ? AND event_type = 'participant.network-recorded.v1'", id.toString(),
+                r -> r.key().equals(id.toString()) && "participant.network-recorded.v1".equals(Events.type(r)))).isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -36,6 +38,8 @@ public class Inbox {
 
     @Inject
     MeterRegistry registry;
+
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     /**
      * Hands the event to {@code handler} unless its id was processed before.
@@ -130,6 +134,8 @@ public class Inbox {
     }
 
     private void count(String type, String outcome) {
-        registry.counter("peercircle.events.consumed", "type", type, "outcome", outcome).increment();
+        // looked up once per type and outcome: a batch counts every one of its events
+        counters.computeIfAbsent(type + '\n' + outcome,
+                k -> registry.counter("peercircle.events.consumed", "type", type, "outcome", outcome)).increment();
     }
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.peercircle.contracts.CloudEventHeaders;
-import org.peercircle.contracts.EventJson;
 import org.peercircle.contracts.EventType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +26,7 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
         String time = header(record, CloudEventHeaders.TIME);
         try {
             return new IncomingEvent(UUID.fromString(id), type, header(record, CloudEventHeaders.SOURCE),
-                    header(record, CloudEventHeaders.SUBJECT), time == null ? null : OffsetDateTime.parse(time),
+                    header(record, CloudEventHeaders.SUBJECT), time == null ? null : OffsetDateTimeText.parse(time),
                     record.value());
         } catch (RuntimeException e) {
             throw new MalformedEventException("record " + id + " has malformed CloudEvents attributes: " + e);
@@ -43,7 +42,7 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
             throw new IllegalArgumentException("event " + id + " is " + type + ", not " + eventType.name());
         }
         try {
-            return EventJson.MAPPER.readValue(payload, eventType.payloadType());
+            return PayloadReader.read(payload, eventType.payloadType());
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("payload of " + type + " " + id + " does not match its contract: "
                     + e.getOriginalMessage());

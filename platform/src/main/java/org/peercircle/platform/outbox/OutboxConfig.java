@@ -10,8 +10,8 @@ public interface OutboxConfig {
     /** False in services that publish nothing (reporting-service). */
     boolean enabled();
 
-    /** How often the relay looks for new rows (read by the {@code @Scheduled} expression). */
-    String pollInterval();
+    /** How long the relay waits between rounds: the most an event waits for it while the broker is up. */
+    Duration pollInterval();
 
     /** Rows published per database transaction. */
     int batchSize();

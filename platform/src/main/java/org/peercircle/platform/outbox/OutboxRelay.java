@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -84,7 +86,10 @@ public class OutboxRelay {
     private static final Duration BACKLOG_EVERY = Duration.ofSeconds(5);
     private long backlogReadAt = System.nanoTime() - BACKLOG_EVERY.toNanos();
 
-    void registerMetrics(@Observes StartupEvent ignored) {
+    /** Quarkus' scheduler runs nothing more often than once a second; the relay must, so it has a thread of its own. */
+    private ScheduledExecutorService rounds;
+
+    void start(@Observes StartupEvent ignored) {
         Gauge.builder("peercircle.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows written but not yet acknowledged by Kafka").register(registry);
         Gauge.builder("peercircle.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
@@ -93,13 +98,33 @@ public class OutboxRelay {
                 .description("Events published from the outbox").register(registry);
         failureCounter = Counter.builder("peercircle.outbox.publish.failures")
                 .description("Relay rounds that Kafka refused or did not acknowledge in time").register(registry);
+        if (config.enabled()) {
+            rounds = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "outbox-relay");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = config.pollInterval().toMillis();
+            rounds.scheduleWithFixedDelay(this::relayGuarded, every, every, TimeUnit.MILLISECONDS);
+        }
     }
 
     void onShutdown(@Observes ShutdownEvent ignored) {
         stopping = true;
+        if (rounds != null) {
+            rounds.shutdown();
+        }
     }
 
-    @Scheduled(every = "${peercircle.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** A round that throws would end the schedule: whatever went wrong, the next round comes. */
+    private void relayGuarded() {
+        try {
+            relay();
+        } catch (Throwable e) {
+            LOG.errorf(e, "Outbox relay round failed");
+        }
+    }
+
     void relay() {
         if (!config.enabled() || stopping || Instant.now().isBefore(pausedUntil)) {
             return;
