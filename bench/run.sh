@@ -83,6 +83,10 @@ rm -rf "$PEERCIRCLE_HOME"
 trap '"$ROOT/deploy/local/down.sh" >/dev/null 2>&1 || true' EXIT
 "$ROOT/deploy/local/up.sh" --empty
 export BENCH_PUBLIC_KEY=$(openssl rsa -in "$PEERCIRCLE_HOME/keys/private.pem" -pubout -outform DER 2>/dev/null | base64 -w0)
+# the services' JVM flags and pool size as up.sh gives them, for the instances the bench starts itself (W3, W6)
+export BENCH_SERVICE_JAVA_OPTS BENCH_DB_POOL
+BENCH_SERVICE_JAVA_OPTS=$(source "$ROOT/deploy/local/env.sh" && echo "$SERVICE_JAVA_OPTS")
+BENCH_DB_POOL=$(source "$ROOT/deploy/local/env.sh" && echo "$DB_POOL")
 
 CP="$BENCH/target/bench-1.0.0-SNAPSHOT.jar:$BENCH/target/lib/*"
 # shellcheck disable=SC2086

@@ -13,6 +13,12 @@ SERVICES="participant-service:$((PORT_BASE + 1)) session-service:$((PORT_BASE + 
 DATABASES="participant,session,assessment,reporting"
 TOPICS="participant-events,session-events,assessment-events"
 INFRA_CP="$ROOT/local-infra/target/classes:$ROOT/local-infra/target/lib/*"
+# The JVM of each service: Serial GC on a small machine, a heap sized to what a replica holds (tens of MB live) with
+# a small young generation (it is touched in full, so it is most of the heap's RSS), a capped code cache.
+SERVICE_JAVA_OPTS=${PEERCIRCLE_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -Xmn32m -Xss512k -XX:ReservedCodeCacheSize=64m}
+# Connections from each service to PostgreSQL, which shares this machine with everything else: a few per core
+# (more only queue inside PostgreSQL and cost it CPU)
+DB_POOL=${PEERCIRCLE_DB_POOL:-$((4 * $(nproc)))}
 
 running() { # pid file -> true while its process lives
   [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null

@@ -9,6 +9,7 @@
 #                          PEERCIRCLE_KAFKA=host:9092
 # Elsewhere on this machine: PEERCIRCLE_HOME (state, default .local), PEERCIRCLE_PORT_BASE (services on +1..+4),
 #                          PEERCIRCLE_PG_PORT, PEERCIRCLE_KAFKA_PORT
+# The services' JVM flags and connection pools: PEERCIRCLE_JAVA_OPTS, PEERCIRCLE_DB_POOL (see env.sh)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 LOAD_DEMO=true
@@ -82,8 +83,8 @@ for entry in $SERVICES; do
   QUARKUS_DATASOURCE_JDBC_URL="$PG_URL/$db" QUARKUS_DATASOURCE_USERNAME="$PG_USER" QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
   KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
   QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="$ISSUER" \
-  QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  nohup java -Xmx384m -XX:+UseSerialGC -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" > "$LOGS/$svc.log" 2>&1 &
+  QUARKUS_LOG_CONSOLE_JSON_ENABLED=false QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$DB_POOL" MALLOC_ARENA_MAX=2 \
+  nohup java $SERVICE_JAVA_OPTS -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" > "$LOGS/$svc.log" 2>&1 &
   echo $! > "$RUN/$svc.pid"
   echo "  $svc starting on $port (pid $!)"
 done

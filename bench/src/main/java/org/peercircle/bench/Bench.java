@@ -52,7 +52,7 @@ public final class Bench {
      */
     final Duration restWarmUp = Duration.ofSeconds(Integer.getInteger("bench.rest.warmup.seconds", 60));
     final double w4Rate = Double.parseDouble(System.getProperty("bench.w4.rate", "200"));
-    final String variants = System.getProperty("bench.w6.variants", "jar,aot-25-lean,aot-jar-25-lean");
+    final String variants = System.getProperty("bench.w6.variants", "jar,aot-jar-25,aot-jar-25-lean");
     final boolean skipW6 = Boolean.getBoolean("bench.skip-w6");
     final int catchUpSeconds = Integer.getInteger("bench.catchup.seconds", 180);
     /** Waiting for the read models ends early when they have not grown for this long. */
@@ -228,18 +228,7 @@ public final class Bench {
                 String.valueOf(System.currentTimeMillis() % 1_000_000), "--concurrency", "12");
         Tools.run(log, cmd, 300); // ~60 s at the default size; a hung generator must not eat the run
         Files.readAllLines(log).stream().filter(l -> l.startsWith("  ") || l.startsWith("City")).forEach(l -> Sys.log("generator: %s", l.trim()));
-        try (Connection c = sys.db("participant"); var st = c.createStatement()) {
-            try (var rs = st.executeQuery("SELECT id FROM centre ORDER BY id")) {
-                while (rs.next()) {
-                    city.centres.add(rs.getObject(1, UUID.class));
-                }
-            }
-            try (var rs = st.executeQuery("SELECT id FROM participant")) {
-                while (rs.next()) {
-                    city.participants.add(rs.getObject(1, UUID.class));
-                }
-            }
-        }
+        existingCity();
     }
 
     /**
@@ -264,8 +253,10 @@ public final class Bench {
         Sys.log("CPU us per request: %s", CpuShare.perRequest(seconds, r.ok()));
     }
 
-    /** The centres and participants a running copy already holds (none in a fresh one). */
+    /** The centres and participants the running copy holds (none in a fresh one; the generator's after it ran). */
     void existingCity() throws Exception {
+        city.centres.clear();
+        city.participants.clear();
         try (Connection c = sys.db("participant"); var st = c.createStatement()) {
             try (var rs = st.executeQuery("SELECT id FROM centre ORDER BY id")) {
                 while (rs.next()) {
@@ -486,8 +477,9 @@ public final class Bench {
         sys.exec("postgres", "CREATE DATABASE " + db);
         int port = sys.portBase + 5;
         String group = "bench-w3-" + System.currentTimeMillis();
-        List<String> cmd = new ArrayList<>(List.of(Tools.javaBin(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dmp.messaging.incoming.assessment-events.topic=" + topic));
+        List<String> cmd = new ArrayList<>(List.of(Tools.javaBin()));
+        cmd.addAll(Sys.serviceJavaOpts());
+        cmd.add("-Dmp.messaging.incoming.assessment-events.topic=" + topic);
         for (String channel : List.of("participant-events", "session-events", "assessment-events")) {
             cmd.add("-Dmp.messaging.incoming." + channel + ".group.id=" + group);
         }

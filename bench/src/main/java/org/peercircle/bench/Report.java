@@ -211,7 +211,7 @@ public final class Report {
             c.add(new Check("W5", "dashboards p95", Double.NaN, "ms", "", "", 50, true, why(w4)));
         }
         JsonNode rss = r.path("rssAfterW1W2Mb");
-        rss.fieldNames().forEachRemaining(s -> c.add(new Check("W6", s + " RSS after W1–W2 (jar)",
+        rss.fieldNames().forEachRemaining(s -> c.add(new Check("W6", s + " RSS after W1–W2 (local run flags)",
                 d(rss.path(s)) < 0 ? Double.NaN : d(rss.path(s)), "MB", "", "", 250, true,
                 d(rss.path(s)) < 0 ? "process gone before the reading" : "")));
         JsonNode w6 = w.path("W6");

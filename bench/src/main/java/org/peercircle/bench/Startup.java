@@ -8,18 +8,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * W6: each service restarted alone (the others keep running) under each JVM variant: time from spawn to
- * /q/health/ready UP, RSS when ready and after 10 s of its own workload at a moderate rate. Variants that need a
- * training run (AppCDS, the JDK 25 AOT cache) get one first, 8 s of the same workload, ended by SIGTERM so that the
- * JVM writes its cache. Default variants (bench.w6.variants): the plain jar, the JDK AOT cache over Quarkus' fast-jar
- * and over Quarkus' aot-jar packaging, both with lean flags; appcds-17, aot-25 and aot-jar-25 are there on request.
+ * W6: each service started alone under each JVM variant: time from spawn to /q/health/ready UP, RSS when ready and
+ * after 20 s of its own part of W1/W2 (participant-service answers W1's reads, assessment-service W2's forms, the
+ * others a read of their own). Variants that need a training run (AppCDS, the JDK 25 AOT cache) get one first, 8 s of
+ * the same workload, ended by SIGTERM so that the JVM writes its cache. Default variants (bench.w6.variants): the
+ * plain jar with the flags of the local run, and the JDK 25 AOT cache over Quarkus' aot-jar packaging with the same
+ * flags and with lean ones; appcds-17, aot-25 and aot-25-lean are there on request.
  */
 final class Startup {
 
@@ -44,7 +44,8 @@ final class Startup {
     record Variant(String name, String java, Path app, List<String> trainFlags, List<String> flags, String description) {
     }
 
-    static final List<String> BASE = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    /** The flags of the local run (deploy/local/env.sh), as run.sh passed them on. */
+    static final List<String> BASE = Sys.serviceJavaOpts();
     /** C1 only, a small heap, small stacks and code cache: what RSS asks for on a 2-core box. */
     static final List<String> LEAN = List.of("-Xmx160m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m", "-XX:MaxDirectMemorySize=64m");
@@ -60,7 +61,7 @@ final class Startup {
         Path aotJar = sys.root.resolve("bench/target/aot/" + service);
         Path cache = dir.resolve(service + "-" + name + (name.startsWith("appcds") ? ".jsa" : ".aot"));
         return switch (name) {
-            case "jar" -> new Variant(name, Tools.javaBin(), fastJar, null, BASE, "Java 17 fast-jar, the flags of deploy/local/up.sh");
+            case "jar" -> new Variant(name, Tools.javaBin(), fastJar, null, BASE, "Java 17 fast-jar with the flags of the local run (deploy/local/env.sh)");
             case "appcds-17" -> new Variant(name, Tools.javaBin(), fastJar, concat(BASE, "-XX:ArchiveClassesAtExit=" + cache),
                     concat(BASE, "-XX:SharedArchiveFile=" + cache), "Java 17 fast-jar + dynamic AppCDS archive from a training run");
             case "aot-25" -> new Variant(name, JDK25, fastJar, concat(BASE, "-XX:AOTCacheOutput=" + cache),
@@ -69,7 +70,7 @@ final class Startup {
                     concat(LEAN, "-XX:AOTCache=" + cache), "Temurin 25 fast-jar + JDK AOT cache + lean flags");
             case "aot-jar-25" -> new Variant(name, JDK25, aotJar, concat(BASE, "-XX:AOTCacheOutput=" + cache),
                     concat(BASE, "-XX:AOTCache=" + cache),
-                    "Temurin 25 + Quarkus aot-jar packaging (application classes on the class path, so the cache holds them) + AOT cache from a training run");
+                    "Temurin 25 + Quarkus aot-jar packaging (application classes on the class path, so the cache holds them) + AOT cache from a training run, the flags of the local run");
             case "aot-jar-25-lean" -> new Variant(name, JDK25, aotJar, concat(LEAN_TRAINING, "-XX:AOTCacheOutput=" + cache),
                     concat(LEAN, "-XX:AOTCache=" + cache), "Temurin 25 + Quarkus aot-jar + AOT cache + lean flags");
             default -> throw new IllegalArgumentException(name);
@@ -132,7 +133,7 @@ final class Startup {
     }
 
     static final Duration TRAIN_LOAD = Duration.ofSeconds(8);
-    static final Duration MEASURE_LOAD = Duration.ofSeconds(10);
+    static final Duration MEASURE_LOAD = Duration.ofSeconds(20);
 
     Process start(String service, Variant variant, List<String> flags, String phase) throws Exception {
         List<String> cmd = new ArrayList<>();
@@ -206,28 +207,21 @@ final class Startup {
         return r;
     }
 
+    /** A steady share of what W1/W2 offered: RSS "after W1–W2" is read after it. */
     double rate(String service) {
         return switch (service) {
-            case "participant-service" -> 100;
-            case "assessment-service" -> 50;
-            case "reporting-service" -> 2;
+            case "participant-service" -> 500;
+            case "assessment-service" -> 200;
+            case "reporting-service" -> 5;
             default -> 50;
         };
     }
 
     LongFunction<OpenLoad.Call> workload(String service) {
         String coordinator = bench.city.token("coordinator");
-        List<UUID> ids = new ArrayList<>(bench.city.participants);
         return switch (service) {
-            case "participant-service" -> i -> get("/api/v1/participants/" + ids.get((int) (Bench.mix(i) % ids.size())),
-                    service, coordinator);
-            case "assessment-service" -> {
-                String token = bench.city.token("integration");
-                String at = java.time.OffsetDateTime.now().minusDays(1).toString();
-                yield i -> OpenLoad.Call.post(sys.url(service, "/api/v1/administrations"), token, """
-                        {"participantId":"%s","instrumentCode":"UCLA-3","phase":"PRE","administeredAt":"%s","mode":"INTERVIEWER",
-                         "answers":{"1":2,"2":2,"3":2}}""".formatted(ids.get((int) (Bench.mix(i) % ids.size())), at));
-            }
+            case "participant-service" -> bench.w1Request();
+            case "assessment-service" -> bench.w2Request();
             case "reporting-service" -> i -> get("/api/v1/city/dashboard", service, coordinator);
             default -> i -> get("/api/v1/programme-templates", service, coordinator);
         };

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.peercircle.testing.TokenSigner;
@@ -100,7 +101,15 @@ public final class Sys {
         env.put("QUARKUS_OIDC_PUBLIC_KEY", System.getenv("BENCH_PUBLIC_KEY"));
         env.put("QUARKUS_OIDC_TOKEN_ISSUER", "peercircle-local");
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", System.getenv().getOrDefault("BENCH_DB_POOL", "8"));
+        env.put("MALLOC_ARENA_MAX", "2");
         return env;
+    }
+
+    /** The JVM flags up.sh gives a service (deploy/local/env.sh), as run.sh passed them on. */
+    static List<String> serviceJavaOpts() {
+        String opts = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m");
+        return List.of(opts.trim().split("\\s+"));
     }
 
     /**
