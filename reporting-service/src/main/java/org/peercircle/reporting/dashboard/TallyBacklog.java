@@ -28,8 +28,8 @@ import io.quarkus.runtime.StartupEvent;
  * contribution read before and after the writes), while {@link Tallies#recomputeAll} costs about as much as settling
  * one large batch. So a batch of at least {@code defer-from-batch-size} records (a consumer that polls full batches
  * is behind) opens the backlog, and batches are then applied without settling until it is settled: once no such
- * batch has started for {@code settle-after-idle}, before the next batch once it has been open for
- * {@code max-deferral}, and at start-up if a restart found it open.
+ * batch has started for {@code settle-after-idle} (or for twice as long as the last recomputation took, if longer),
+ * before the next batch once it has been open for {@code max-deferral}, and at start-up if a restart found it open.
  *
  * <p>One advisory lock per schema (the settlement lock) keeps this exact:
  * <ul>
@@ -82,6 +82,7 @@ public class TallyBacklog {
     private long openSince = -1;
     private int largeBatchesInFlight;
     private ScheduledFuture<?> idleSettlement;
+    private volatile long lastRecomputation;
 
     void settleLeftOver(@Observes StartupEvent ignored) {
         if (QuarkusTransaction.requiringNew().call(this::isOpen)) {
@@ -154,13 +155,16 @@ public class TallyBacklog {
                 cancelIdleSettlement();
             }
             if (openSince >= 0 && largeBatchesInFlight == 0 && idleSettlement == null) {
-                idleSettlement = timer.schedule(this::settleQuietly, settleAfterIdle.toMillis(), TimeUnit.MILLISECONDS);
+                // a recomputation reads everything: a pause in a long catch-up shorter than two of them is not worth one
+                long delay = Math.max(settleAfterIdle.toNanos(), 2 * lastRecomputation);
+                idleSettlement = timer.schedule(this::settleQuietly, delay, TimeUnit.NANOSECONDS);
             }
         }
     }
 
     /** Recomputes the tallies if the backlog is open, in a transaction of its own. */
     public void settle() {
+        long start = System.nanoTime();
         boolean settled = QuarkusTransaction.requiringNew().call(() -> {
             sql.list("SELECT pg_advisory_xact_lock" + LOCK, rs -> null);
             if (sql.update("DELETE FROM tally_backlog") == 0) {
@@ -174,6 +178,7 @@ public class TallyBacklog {
             openSince = -1;
         }
         if (settled) {
+            lastRecomputation = System.nanoTime() - start;
             registry.counter("peercircle.tallies.recomputed").increment();
         }
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.peercircle.contracts.EventType;
 import org.peercircle.contracts.EventTypes;
 import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.inbox.IncomingEvent;
@@ -66,7 +66,7 @@ public class EventBatches {
     @ConfigProperty(name = "peercircle.reporting.catch-up-parallelism")
     int parallelism;
 
-    private volatile Map<String, Projection> byTopic;
+    private final Map<String, Projection> byType = new ConcurrentHashMap<>();
 
     /** Apply the other parts of a large batch; the consumer's own thread applies the first. */
     private final ExecutorService helpers = Executors.newCachedThreadPool(r -> {
@@ -196,7 +196,7 @@ public class EventBatches {
         Touched touched = new Touched();
         for (IncomingEvent event : fresh) {
             // by the event's type, not the record's topic: a deployment may name its topics differently
-            Projection projection = projection(EventTypes.byName(event.type()).map(EventType::topic).orElse(null));
+            Projection projection = projection(event.type());
             Object payload;
             try {
                 payload = projection == null ? null : projection.decode(event);
@@ -225,12 +225,17 @@ public class EventBatches {
         return changed;
     }
 
-    private Projection projection(String topic) {
-        if (byTopic == null) {
-            Map<String, Projection> map = new HashMap<>();
-            projections.forEach(p -> map.put(p.topic(), p));
-            byTopic = map;
+    /** The projection of an event type, by the type's topic; null for a type no projection knows. */
+    private Projection projection(String type) {
+        if (byType.isEmpty()) {
+            Map<String, Projection> byTopic = new HashMap<>();
+            projections.forEach(p -> byTopic.put(p.topic(), p));
+            EventTypes.ALL.forEach(t -> {
+                if (byTopic.containsKey(t.topic())) {
+                    byType.put(t.name(), byTopic.get(t.topic()));
+                }
+            });
         }
-        return topic == null ? null : byTopic.get(topic);
+        return byType.get(type);
     }
 }

@@ -208,10 +208,34 @@ public class Sql {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append('"').append(JsonStringEncoder.getInstance().quoteAsString(e.getKey())).append("\":")
-                    .append(e.getValue() == null ? "null" : Double.toString(e.getValue()));
+            json.append('"');
+            if (needsEscaping(e.getKey())) {
+                json.append(JsonStringEncoder.getInstance().quoteAsString(e.getKey()));
+            } else {
+                json.append(e.getKey());
+            }
+            json.append("\":");
+            Double value = e.getValue();
+            if (value == null) {
+                json.append("null");
+            } else if (value == Math.rint(value) && Math.abs(value) < 1e7 && (value != 0 || Double.doubleToRawLongBits(value) == 0)) {
+                // a whole number in the range Double.toString writes as digits and ".0" (answers and most scores)
+                json.append((long) value.doubleValue()).append(".0");
+            } else {
+                json.append(Double.toString(value));
+            }
         }
         return json.append('}').toString();
+    }
+
+    private static boolean needsEscaping(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A value as JSON text for a {@code CAST(? AS jsonb)} parameter; null stays null. */

@@ -21,6 +21,11 @@ class SqlJsonTest {
         numbers.put("negative", -3.25);
         numbers.put("missing", null);
         numbers.put("引号\"与\\反斜杠\n\u0001", 4.0);
+        double[] whole = { 0.0, -0.0, 1.0, -3.0, 123.0, 9_999_999.0, 1e7, -1e7, 1e15, 0.5, -2.5, Double.MIN_VALUE,
+                Double.MAX_VALUE };
+        for (int i = 0; i < whole.length; i++) {
+            numbers.put("w" + i, whole[i]);
+        }
         assertThat(Sql.json(numbers)).isEqualTo(EventJson.MAPPER.writeValueAsString(numbers));
         assertThat(Sql.json(Map.<String, Double>of())).isEqualTo("{}");
         assertThat(Sql.json((Map<String, Double>) null)).isNull();
