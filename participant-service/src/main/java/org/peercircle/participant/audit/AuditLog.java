@@ -57,24 +57,41 @@ public class AuditLog {
         if (records.isEmpty()) {
             return;
         }
-        String subject = caller.subject();
-        String role = ROLE_ORDER.stream().filter(caller::hasRole).findFirst().orElse("unknown");
-        Timestamp now = Timestamp.from(OffsetDateTime.now().toInstant());
+        Reader reader = reader(operation);
         // a list page can carry a hundred people: one JDBC batch
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO audit_entry (occurred_at, subject, role, operation, participant_id, centre_id)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)) {
             for (Subject r : records) {
-                insert.setTimestamp(1, now);
-                insert.setString(2, subject);
-                insert.setString(3, role);
-                insert.setString(4, operation.name());
+                reader.bind(insert, 1);
                 insert.setObject(5, r.participantId());
                 insert.setObject(6, r.centreId());
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * Who reads, as what, when and how: the first four columns of an audit entry, for a statement that writes the
+     * entry itself (occurred_at, subject, role, operation, in that order).
+     */
+    public record Reader(Timestamp at, String subject, String role, AuditOperation operation) {
+
+        /** @return the index of the next parameter */
+        public int bind(PreparedStatement statement, int first) throws SQLException {
+            statement.setTimestamp(first, at);
+            statement.setString(first + 1, subject);
+            statement.setString(first + 2, role);
+            statement.setString(first + 3, operation.name());
+            return first + 4;
+        }
+    }
+
+    /** The caller, logged under the most privileged role they hold. */
+    public Reader reader(AuditOperation operation) {
+        String role = ROLE_ORDER.stream().filter(caller::hasRole).findFirst().orElse("unknown");
+        return new Reader(Timestamp.from(OffsetDateTime.now().toInstant()), caller.subject(), role, operation);
     }
 }

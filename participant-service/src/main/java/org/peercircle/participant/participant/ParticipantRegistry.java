@@ -109,14 +109,19 @@ public class ParticipantRegistry {
     }
 
     /**
-     * One participant for the caller, audited. This is the read the city platform makes most, so it is two plain
-     * statements in autocommit on one connection instead of an ORM load in a transaction: the row, then, once the
-     * caller may see it, the audit entry. If the entry cannot be written the read fails, so no data leaves unlogged.
+     * One participant for the caller, audited. This is the read the city platform makes most, so it is one plain
+     * statement in autocommit instead of an ORM load and an insert in a transaction: the row and, when the caller may
+     * see it, its audit entry (see ParticipantRow). If the entry cannot be written the read fails, so no data leaves
+     * unlogged.
      */
     public ParticipantView get(UUID id) {
         try (Connection connection = dataSource.getConnection()) {
-            Participant p = visible(ParticipantRow.byId(connection, id), id);
-            audit.record(connection, AuditOperation.VIEW, List.of(new AuditLog.Subject(p.id, p.centreId)));
+            ParticipantRow.Audited read = ParticipantRow.byIdAudited(connection, id, audit.reader(AuditOperation.VIEW),
+                    caller.centreRestriction().orElse(null));
+            Participant p = visible(read.participant(), id);
+            if (!read.entryWritten()) {
+                audit.record(connection, AuditOperation.VIEW, List.of(new AuditLog.Subject(p.id, p.centreId)));
+            }
             return view(p);
         } catch (SQLException e) {
             throw new IllegalStateException("reading participant " + id + " failed", e);

@@ -9,9 +9,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.peercircle.contracts.Cohort.Gender;
+import org.peercircle.participant.audit.AuditLog;
 import org.peercircle.contracts.Cohort.LivingSituation;
 import org.peercircle.participant.participant.Participant.MoveReason;
 import org.peercircle.participant.participant.Participant.ReferralSource;
@@ -24,13 +26,33 @@ import org.peercircle.participant.participant.Participant.Status;
  */
 final class ParticipantRow {
 
-    private static final String SELECT = """
-            SELECT id, centre_id, full_name, gender, birth_date, phone, neighbourhood, living_situation,
-                   hometown_province, hometown_city, moved_to_city_year, move_reason, migrant, dialects, interests,
-                   mobility_notes, health_notes, emergency_contact_name, emergency_contact_relation,
-                   emergency_contact_phone, referral_source, status, registered_at, erased_at, erased_by, version
-            FROM participant WHERE id = ?
-            """;
+    private static final String COLUMNS = """
+            id, centre_id, full_name, gender, birth_date, phone, neighbourhood, living_situation,
+            hometown_province, hometown_city, moved_to_city_year, move_reason, migrant, dialects, interests,
+            mobility_notes, health_notes, emergency_contact_name, emergency_contact_relation,
+            emergency_contact_phone, referral_source, status, registered_at, erased_at, erased_by, version""";
+
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM participant WHERE id = ?";
+
+    /**
+     * The row and, in the same statement, its audit entry when the caller may see it: not erased, and in one of the
+     * caller's centres (the array is null for a city-wide caller). The condition mirrors {@code Caller}'s rule so
+     * that one round trip does both; the rule in Java still decides what is answered, and writes the entry itself
+     * should the two ever disagree.
+     */
+    private static final String SELECT_AUDITED = """
+            WITH p AS (SELECT %s FROM participant WHERE id = ?),
+            entry AS (
+                INSERT INTO audit_entry (occurred_at, subject, role, operation, participant_id, centre_id)
+                SELECT ?, ?, ?, ?, id, centre_id FROM p
+                WHERE erased_at IS NULL AND (CAST(? AS uuid[]) IS NULL OR centre_id = ANY(CAST(? AS uuid[])))
+                RETURNING 1)
+            SELECT p.*, EXISTS (SELECT 1 FROM entry) AS audited FROM p
+            """.formatted(COLUMNS);
+
+    /** A row read with {@link #byIdAudited}, and whether its audit entry was written with it. */
+    record Audited(Participant participant, boolean entryWritten) {
+    }
 
     private ParticipantRow() {
     }
@@ -41,6 +63,24 @@ final class ParticipantRow {
             select.setObject(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? read(rs) : null;
+            }
+        }
+    }
+
+    /**
+     * The participant with this id (null participant if there is none), with its audit entry written in the same
+     * statement if {@code centres} (null: all) holds its centre and it is not erased.
+     */
+    static Audited byIdAudited(Connection connection, UUID id, AuditLog.Reader reader, Set<UUID> centres)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_AUDITED)) {
+            select.setObject(1, id);
+            int next = reader.bind(select, 2);
+            Array visible = centres == null ? null : connection.createArrayOf("uuid", centres.toArray());
+            select.setArray(next, visible);
+            select.setArray(next + 1, visible);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? new Audited(read(rs), rs.getBoolean("audited")) : new Audited(null, false);
             }
         }
     }
