@@ -101,16 +101,7 @@ public class Tallies {
         Set<UUID> groups = new TreeSet<>(touched.groups());
         Set<UUID> scored = new TreeSet<>(touched.scored());
         scored.removeAll(people);
-        TreeSet<Long> locks = new TreeSet<>();
-        people.forEach(p -> locks.add(lockKey(p)));
-        scored.forEach(p -> locks.add(lockKey(p)));
-        groups.forEach(g -> locks.add(lockKey(g)));
-        if (!locks.isEmpty()) {
-            // the sub-select's ORDER BY makes the locks be taken in that order
-            sql.list("SELECT pg_advisory_xact_lock(k) FROM "
-                    + "(SELECT k FROM unnest(CAST(? AS bigint[])) k ORDER BY k OFFSET 0) ordered",
-                    rs -> null, Sql.array("bigint", locks));
-        }
+        lock(people, scored, groups);
         List<UUID> p = new ArrayList<>(people);
         List<UUID> s = new ArrayList<>(scored);
         List<UUID> g = new ArrayList<>(groups);
@@ -146,6 +137,29 @@ public class Tallies {
         outcomes.values().removeIf(Moments::isZero);
         flushCounts(counts);
         flushOutcomes(outcomes);
+    }
+
+    /**
+     * For a batch that leaves the tallies to a recomputation: takes only the locks of the people its events name.
+     * They are what orders an erasure against the same person's seats, marks and scores arriving on other topics at
+     * the same moment: without them a seat could be inserted after the erasure had deleted that person's rows.
+     */
+    public void lockPeople(Touched touched) {
+        lock(touched.people(), touched.scored(), Set.of());
+    }
+
+    /** Per-person and per-group advisory locks, always in ascending key order, so batches never deadlock. */
+    private void lock(Set<UUID> people, Set<UUID> scored, Set<UUID> groups) {
+        TreeSet<Long> locks = new TreeSet<>();
+        people.forEach(p -> locks.add(lockKey(p)));
+        scored.forEach(p -> locks.add(lockKey(p)));
+        groups.forEach(g -> locks.add(lockKey(g)));
+        if (!locks.isEmpty()) {
+            // the sub-select's ORDER BY makes the locks be taken in that order
+            sql.list("SELECT pg_advisory_xact_lock(k) FROM "
+                    + "(SELECT k FROM unnest(CAST(? AS bigint[])) k ORDER BY k OFFSET 0) ordered",
+                    rs -> null, Sql.array("bigint", locks));
+        }
     }
 
     private static long lockKey(UUID id) {

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.peercircle.contracts.EventTypes;
+import org.peercircle.platform.consumer.DeadLetters;
 import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.inbox.IncomingEvent;
 import org.peercircle.reporting.dashboard.Tallies;
@@ -208,14 +209,13 @@ public class EventBatches {
             }
             inbox.counted(event, true);
             if (payload != null) {
-                if (tallying == Tallying.AS_IT_GOES) {
-                    projection.touches(payload, touched);
-                }
+                projection.touches(payload, touched);
                 decoded.computeIfAbsent(projection, p -> new ArrayList<>()).add(payload);
                 changed.add(projection.topic());
             }
         }
         if (tallying == Tallying.DEFERRED) {
+            tallies.lockPeople(touched);
             decoded.forEach(Projection::apply);
             return changed;
         }
