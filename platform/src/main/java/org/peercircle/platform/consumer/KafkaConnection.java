@@ -24,7 +24,7 @@ public class KafkaConnection {
         Map<String, Object> result = new HashMap<>();
         channelDefaults.forEach((key, value) -> {
             if (key.equals("bootstrap.servers") || key.equals("security.protocol") || key.startsWith("sasl.")
-                    || key.startsWith("ssl.") || key.equals("client.dns.lookup")) {
+                    || key.startsWith("ssl.") || key.equals("tls-configuration-name") || key.equals("client.dns.lookup")) {
                 result.put(key, value);
             }
         });

@@ -24,11 +24,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.peercircle.contracts.Topics;
+import org.peercircle.platform.consumer.KafkaConnection;
 import org.peercircle.platform.problem.ProblemException;
 import org.peercircle.reporting.dashboard.Tallies;
 import org.peercircle.reporting.live.LiveUpdates;
 import org.peercircle.reporting.readmodel.EventBatches;
-import org.peercircle.reporting.readmodel.KafkaClients;
 import org.peercircle.reporting.readmodel.ReadModelTables;
 import org.peercircle.reporting.readmodel.Sql;
 
@@ -78,7 +78,7 @@ public class ReadModelRebuild {
     Tallies tallies;
 
     @Inject
-    KafkaClients kafka;
+    KafkaConnection kafka;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "read-model-rebuild");
@@ -313,7 +313,7 @@ public class ReadModelRebuild {
 
     /** Connection and security settings as the channels have them (SASL, TLS); no group, no offsets committed. */
     private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> p = kafka.connection();
+        Map<String, Object> p = kafka.settings();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
