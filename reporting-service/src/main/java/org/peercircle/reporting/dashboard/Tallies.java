@@ -113,14 +113,28 @@ public class Tallies {
         flush(scope.before(), contribution(scope.people(), scope.scored(), scope.groups()));
     }
 
-    /**
-     * Sets the tallies to what everyone contributes now, whatever they held before. The caller keeps every other
-     * writer of the tallies out (see {@link TallyBacklog}); readers see the old tallies until it commits.
-     */
+    /** Sets the tallies to what everyone contributes now, whatever they held before (the rebuild's shadow tables). */
     public void recomputeAll() {
+        replaceWith(everyone());
+    }
+
+    /** What every group and person contributes now: {@link #contribution}'s queries over everyone, streamed. */
+    public Contribution everyone() {
         // one sort over every pre/post score: in memory rather than in temporary files
         sql.update("SET LOCAL work_mem = '64MB'");
-        Contribution everyone = contributionOfEveryone();
+        Contribution c = new Contribution();
+        sql.stream(GROUP_COUNTS.formatted(""), 1000, rs -> count(c, rs, "groups"));
+        sql.stream(PEOPLE_COUNTS.formatted(EVERYONE), 1000, rs -> peopleCount(c, rs));
+        sql.stream(PAIRS.formatted("true"), 1000, rs -> pair(c, rs));
+        sql.stream(NEEDS.formatted("true"), 1000, rs -> needs(c, rs));
+        return c;
+    }
+
+    /**
+     * Replaces the tallies with {@code everyone}'s contribution. The caller keeps every other writer of the tallies out
+     * (see {@link TallyBacklog}); readers see the old tallies until it commits.
+     */
+    public void replaceWith(Contribution everyone) {
         sql.update("DELETE FROM dashboard_count");
         sql.update("DELETE FROM outcome_tally");
         flush(new Contribution(), everyone);
@@ -188,16 +202,6 @@ public class Tallies {
             needs(c, rs);
             return null;
         }, withScores);
-        return c;
-    }
-
-    /** The same queries as {@link #contribution} over every group and person, streamed: no list of everyone is held. */
-    private Contribution contributionOfEveryone() {
-        Contribution c = new Contribution();
-        sql.stream(GROUP_COUNTS.formatted(""), 1000, rs -> count(c, rs, "groups"));
-        sql.stream(PEOPLE_COUNTS.formatted(EVERYONE), 1000, rs -> peopleCount(c, rs));
-        sql.stream(PAIRS.formatted("true"), 1000, rs -> pair(c, rs));
-        sql.stream(NEEDS.formatted("true"), 1000, rs -> needs(c, rs));
         return c;
     }
 

@@ -31,11 +31,14 @@ import org.peercircle.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.reactive.messaging.ChannelRegistry;
 
 /**
  * Not a test: a measuring harness, run only on request
  * ({@code -Dtest=IngestHarness -Dreporting.ingest.events=200000}). Publishes that many {@code assessment.completed.v1}
- * events while the consumer is held back, measures a plain Kafka consumer reading them (the raw baseline, as the
+ * events while the consumer's channel is paused, measures a plain Kafka consumer reading them (the raw baseline, as the
  * benchmark's ConsumerPerformance), then lets the service's consumer go and prints how fast it catches up, and the
  * ratio of the two. It asserts nothing about time.
  *
@@ -45,8 +48,23 @@ import io.quarkus.test.junit.QuarkusTest;
  * (10 items) alternating, phases PRE and POST alternating every two events.
  */
 @QuarkusTest
+@TestProfile(IngestHarness.Paused.class)
 @EnabledIfSystemProperty(named = "reporting.ingest.events", matches = "\\d+")
 class IngestHarness {
+
+    private static final String CHANNEL = "assessment-events";
+
+    /** The assessment channel starts paused, so that the consumer meets the whole backlog at once. */
+    public static class Paused implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mp.messaging.incoming." + CHANNEL + ".pausable", "true",
+                    "mp.messaging.incoming." + CHANNEL + ".pausable.initially-paused", "true");
+        }
+    }
+
+    @Inject
+    ChannelRegistry channels;
 
     @Inject
     AgroalDataSource dataSource;
@@ -62,36 +80,26 @@ class IngestHarness {
         long before = processed();
         double consumedBefore = consumed();
         long published = System.nanoTime();
-        UUID gate = UUID.randomUUID();
         double rawRate;
-        try (Connection lock = dataSource.getConnection(); BulkPublisher bus = new BulkPublisher()) {
-            // the consumer waits on the gate person's lock while everything is published, then catches up
-            lock.setAutoCommit(false);
-            lock.createStatement().execute("SELECT pg_advisory_xact_lock("
-                    + (gate.getMostSignificantBits() ^ gate.getLeastSignificantBits()) + ")");
-            bus.publish(EventTypes.ASSESSMENT_COMPLETED, gate, new AssessmentScored(UUID.randomUUID(), 0, gate,
-                    centres.get(0), null, "GATE", 1, "PRE", T0, 1.0, Map.of(), null, false, true, null, null, Map.of(), null, null));
-            bus.flush();
-            while (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0) {
-                Thread.sleep(50);
-            }
+        try (BulkPublisher bus = new BulkPublisher()) {
+            // the channel starts paused (see Paused): everything is published first, then the consumer catches up
             PairsShape pairs = new PairsShape(centres);
             for (int i = 0; i < events; i++) {
                 AssessmentScored s = w3 ? w3Event(i, centres) : pairs.next(i);
                 bus.publish(EventTypes.ASSESSMENT_COMPLETED, s.participantId(), s);
             }
             bus.flush();
-            double publishSeconds = (System.nanoTime() - published) / 1e9;
-            System.out.printf("INGEST HARNESS: published %d events (shape %s) in %.1f s%n", events,
-                    w3 ? "w3" : "pairs", publishSeconds);
-            rawConsumerRate(); // once to warm up the client code
-            rawRate = rawConsumerRate();
-            System.out.printf("INGEST HARNESS: raw consumer (byte arrays, no processing): %.0f records/s%n", rawRate);
-            published = System.nanoTime();
-            lock.commit();
         }
+        double publishSeconds = (System.nanoTime() - published) / 1e9;
+        System.out.printf("INGEST HARNESS: published %d events (shape %s) in %.1f s%n", events, w3 ? "w3" : "pairs",
+                publishSeconds);
+        rawConsumerRate(); // once to warm up the client code
+        rawRate = rawConsumerRate();
+        System.out.printf("INGEST HARNESS: raw consumer (byte arrays, no processing): %.0f records/s%n", rawRate);
+        published = System.nanoTime();
+        channels.getPausable(CHANNEL).resume();
         CpuTime cpu = new CpuTime(postmaster());
-        long target = before + events + 1;
+        long target = before + events;
         long quarter = before + events / 4;
         long last = before;
         long warm = 0;
