@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * after 20 s of its own part of W1/W2 (participant-service answers W1's reads, assessment-service W2's forms, the
  * others a read of their own). Variants that need a training run (AppCDS, the JDK 25 AOT cache) get one first, 8 s of
  * the same workload, ended by SIGTERM so that the JVM writes its cache. Default variants (bench.w6.variants): the
- * plain jar with the flags of the local run, and the JDK 25 AOT cache over Quarkus' aot-jar packaging with the same
- * flags and with lean ones; appcds-17, aot-25 and aot-25-lean are there on request.
+ * plain jar with the flags of the local run, and the best one measured, the JDK 25 AOT cache over Quarkus' aot-jar
+ * packaging with lean flags (each variant costs about a minute per service, and the run has to stay under 30);
+ * appcds-17, aot-25, aot-25-lean and aot-jar-25 are there on request.
  */
 final class Startup {
 
