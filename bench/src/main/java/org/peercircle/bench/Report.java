@@ -167,7 +167,8 @@ public final class Report {
             }
             long samples = n.path("freshnessSamples").asLong();
             JsonNode posts = n.path("posts");
-            String note = samples + " samples, " + n.path("notReflectedWithin20s").asText() + " never reflected within 20 s";
+            String note = samples + " samples" + (n.has("clockedEveryNthForm") ? " (every " + n.path("clockedEveryNthForm").asText()
+                    + "th form clocked)" : "") + ", " + n.path("notReflectedWithin20s").asText() + " never reflected within 20 s";
             if (n.has("outcomePollsOk")) {
                 note += "; outcome polls " + n.path("outcomePollsOk").asText() + " ok (p99 " + f(d(n.path("outcomePollP99ms")))
                         + " ms), " + n.path("outcomePollsFailed").asText() + " failed"
@@ -250,7 +251,7 @@ public final class Report {
         JsonNode w6 = r.path("workloads").path("W6");
         if (!w6.isMissingNode()) {
             b.append("\n### W6 start-up and memory per JVM variant\n\nEach service restarted alone; ready = spawn to "
-                    + "`/q/health/ready` UP; RSS = VmRSS when ready and after 10 s of its own workload.\n\n"
+                    + "`/q/health/ready` UP; RSS = VmRSS when ready and after " + Startup.MEASURE_LOAD.toSeconds() + " s of its own workload.\n\n"
                     + "| service | variant | ready ms | Quarkus \"started in\" s | RSS ready MB | RSS after load MB | load ok / errors | flags |\n"
                     + "|---|---|---|---|---|---|---|---|\n");
             w6.fieldNames().forEachRemaining(s -> w6.path(s).fieldNames().forEachRemaining(v -> {
