@@ -42,13 +42,9 @@ class ParticipantRowTest {
 
     @Test
     void readsEveryMappedFieldAsHibernateDoes() throws Exception {
-        UUID centre = createCentre("Row " + UUID.randomUUID());
-        UUID full = Fixtures.register(Tokens.of(Roles.COORDINATOR), centre, "周桂兰", "13811112222");
-        UUID erased = Fixtures.newParticipant(Tokens.of(Roles.COORDINATOR), centre);
-        given().auth().oauth2(Tokens.of(Roles.COORDINATOR)).when().delete("/api/v1/participants/" + erased)
-                .then().statusCode(204);
+        Pair pair = registeredAndErased("Row", "周桂兰", "13811112222");
 
-        for (UUID id : List.of(full, erased)) {
+        for (UUID id : List.of(pair.registered(), pair.erased())) {
             Participant byHibernate = QuarkusTransaction.requiringNew().call(() -> Participant.findById(id));
             try (Connection c = dataSource.getConnection()) {
                 assertSameFields(ParticipantRow.byId(c, id), byHibernate);
@@ -63,11 +59,10 @@ class ParticipantRowTest {
 
     @Test
     void theAuditEntryIsWrittenWithTheReadOnlyWhenTheCallerMaySeeTheRecord() throws Exception {
-        UUID centre = createCentre("Row audit " + UUID.randomUUID());
-        UUID p = Fixtures.register(Tokens.of(Roles.COORDINATOR), centre, "陈淑珍", "13822223333");
-        UUID erased = Fixtures.newParticipant(Tokens.of(Roles.COORDINATOR), centre);
-        given().auth().oauth2(Tokens.of(Roles.COORDINATOR)).when().delete("/api/v1/participants/" + erased)
-                .then().statusCode(204);
+        Pair pair = registeredAndErased("Row audit", "陈淑珍", "13822223333");
+        UUID centre = pair.centre();
+        UUID p = pair.registered();
+        UUID erased = pair.erased();
         try (Connection c = dataSource.getConnection()) {
             assertThat(ParticipantRow.byIdAudited(c, p, READER, null).entryWritten()).as("city-wide").isTrue();
             assertThat(ParticipantRow.byIdAudited(c, p, READER, Set.of(centre)).entryWritten()).as("own centre").isTrue();
@@ -102,5 +97,18 @@ class ParticipantRowTest {
     /** Time stamps compare as instants: the driver and Hibernate may give the same instant different offsets. */
     private static Object comparable(Object value) {
         return value instanceof OffsetDateTime t ? t.toInstant() : value;
+    }
+
+    /** A fresh centre with one registered person and one erased. */
+    private record Pair(UUID centre, UUID registered, UUID erased) {
+    }
+
+    private static Pair registeredAndErased(String centreName, String name, String phone) {
+        UUID centre = createCentre(centreName + " " + UUID.randomUUID());
+        UUID registered = Fixtures.register(Tokens.of(Roles.COORDINATOR), centre, name, phone);
+        UUID erased = Fixtures.newParticipant(Tokens.of(Roles.COORDINATOR), centre);
+        given().auth().oauth2(Tokens.of(Roles.COORDINATOR)).when().delete("/api/v1/participants/" + erased)
+                .then().statusCode(204);
+        return new Pair(centre, registered, erased);
     }
 }
