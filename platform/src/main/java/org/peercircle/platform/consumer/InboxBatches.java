@@ -41,21 +41,32 @@ public class InboxBatches {
 
     /** @param records polled records in their order, possibly a selection of a batch */
     public void consume(List<ConsumerRecord<String, String>> records, Consumer<IncomingEvent> handler) {
+        commitOrSplit(records, part -> {
+            for (IncomingEvent event : inbox.receiveAll(part)) {
+                apply(event, handler);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code apply} over all the records in one new transaction; if that fails, over each record alone in a
+     * transaction of its own, and a record that fails alone goes to the dead-letter topic. For consumers that take
+     * the records through the inbox themselves ({@code apply} must, so that a record that did commit is not applied
+     * twice).
+     */
+    public void commitOrSplit(List<ConsumerRecord<String, String>> records,
+            Consumer<List<ConsumerRecord<String, String>>> apply) {
         if (records.isEmpty()) {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (IncomingEvent event : inbox.receiveAll(records)) {
-                    apply(event, handler);
-                }
-            });
+            QuarkusTransaction.requiringNew().run(() -> apply.accept(records));
         } catch (RuntimeException batchFailure) {
             LOG.warnf("A batch of %d records failed (%s); applying them one at a time", records.size(),
                     batchFailure.getMessage());
             for (ConsumerRecord<String, String> record : records) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> inbox.receive(record, handler));
+                    QuarkusTransaction.requiringNew().run(() -> apply.accept(List.of(record)));
                 } catch (RuntimeException poison) {
                     deadLetters.send(record, poison);
                 }

@@ -23,14 +23,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.peercircle.contracts.EventTypes;
-import org.peercircle.platform.consumer.DeadLetters;
+import org.peercircle.platform.consumer.InboxBatches;
 import org.peercircle.platform.inbox.Inbox;
 import org.peercircle.platform.inbox.IncomingEvent;
 import org.peercircle.reporting.dashboard.Tallies;
 import org.peercircle.reporting.dashboard.TallyBacklog;
 import org.peercircle.reporting.live.LiveUpdates;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Applies polled batches of records: one transaction per batch, the inbox de-duplicating the whole batch with one
@@ -56,7 +55,7 @@ public class EventBatches {
     LiveUpdates live;
 
     @Inject
-    DeadLetters deadLetters;
+    InboxBatches batches;
 
     @Inject
     Instance<Projection> projections;
@@ -114,7 +113,7 @@ public class EventBatches {
             if (large && parallelism > 1) {
                 consumeSideBySide(records);
             } else {
-                commitOrSplit(records);
+                batches.commitOrSplit(records, this::applyAndNotify);
             }
         } finally {
             backlog.afterBatch(large);
@@ -132,11 +131,11 @@ public class EventBatches {
         }
         List<Future<?>> others = new ArrayList<>();
         for (List<ConsumerRecord<String, String>> part : parts.subList(1, parts.size())) {
-            others.add(helpers.submit(() -> commitOrSplit(part)));
+            others.add(helpers.submit(() -> batches.commitOrSplit(part, this::applyAndNotify)));
         }
         RuntimeException failure = null;
         try {
-            commitOrSplit(parts.get(0));
+            batches.commitOrSplit(parts.get(0), this::applyAndNotify);
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -153,25 +152,6 @@ public class EventBatches {
         if (failure != null) {
             // a part could not even dead-letter its records: the whole batch is redelivered; the inbox skips what committed
             throw failure;
-        }
-    }
-
-    private void commitOrSplit(List<ConsumerRecord<String, String>> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> applyAndNotify(records));
-        } catch (RuntimeException batchFailure) {
-            LOG.warnf("A batch of %d records failed (%s); applying them one at a time", records.size(),
-                    batchFailure.getMessage());
-            for (ConsumerRecord<String, String> record : records) {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> applyAndNotify(List.of(record)));
-                } catch (RuntimeException poison) {
-                    deadLetters.send(record, poison);
-                }
-            }
         }
     }
 
