@@ -24,6 +24,7 @@ import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.assessment.AssessmentScored;
 import org.peercircle.contracts.participant.ParticipantRegistered;
 import org.peercircle.contracts.session.GroupCreated;
+import org.peercircle.contracts.session.GroupStatusChanged;
 import org.peercircle.contracts.session.MemberEnrolled;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,11 +126,44 @@ final class City {
         return new Member(id, centre, group);
     }
 
+    /** A centre's groups still running: the newest few, and the groups of W4's cohort. */
+    static final int RUNNING_PER_CENTRE = 5;
+
+    record Group(UUID groupId, UUID centreId) {
+    }
+
+    /** Groups published and not closed yet, oldest first. */
+    final List<Group> running = new ArrayList<>();
+
     UUID group(Events events, UUID centre, int i) {
         UUID id = UUID.randomUUID();
         events.publish(EventTypes.GROUP_CREATED, id, new GroupCreated(id, centre, "老漂族互助小组" + i, "SUPPORT",
                 null, 5, 12, 6, PAST.toLocalDate(), "Asia/Shanghai", PAST.minusDays(30)));
+        running.add(new Group(id, centre));
         return id;
+    }
+
+    /**
+     * Closes every running group but the {@value #RUNNING_PER_CENTRE} newest of each centre and those in {@code keep}:
+     * a centre runs a handful of groups at a time while its history grows, which is what W5's "cost must not grow
+     * with history" is about. (Groups that were never closed made the centre dashboard list 500 open groups at
+     * 100,000 participants and 50 at 10,000.)
+     */
+    void closeAllBut(Events events, java.util.Set<UUID> keep) {
+        Map<UUID, Integer> newest = new java.util.HashMap<>();
+        List<Group> still = new ArrayList<>();
+        for (int k = running.size() - 1; k >= 0; k--) {
+            Group g = running.get(k);
+            int seen = newest.merge(g.centreId(), 1, Integer::sum);
+            if (seen <= RUNNING_PER_CENTRE || keep.contains(g.groupId())) {
+                still.add(0, g);
+            } else {
+                events.publish(EventTypes.GROUP_STATUS_CHANGED, g.groupId(),
+                        new GroupStatusChanged(g.groupId(), g.centreId(), "RUNNING", "CLOSED", PAST.plusDays(49)));
+            }
+        }
+        running.clear();
+        running.addAll(still);
     }
 
     /** assessment.completed.v1 of UCLA-3 (3 items 1–3) or GSE-10 (10 items 1–4), scored as assessment-service does. */
@@ -152,7 +186,8 @@ final class City {
 
     /**
      * Grows the city by {@code people} participants in groups of 10 with {@code assessments} completed forms in all;
-     * the first {@code cohort} people get a PRE UCLA-3 only and are returned for W4 to post their POST form.
+     * the first {@code cohort} people get a PRE UCLA-3 only and are returned for W4 to post their POST form. Their
+     * groups keep running; of the others, each centre keeps its newest few running and the rest are closed.
      */
     List<Member> grow(Events events, int people, int assessments, int cohort) {
         List<Member> w4 = new ArrayList<>();
@@ -181,6 +216,7 @@ final class City {
                         scored(m, p[0], p[1], p[1].equals("POST") ? -1 : 0));
             }
         }
+        closeAllBut(events, w4.stream().map(Member::groupId).collect(java.util.stream.Collectors.toSet()));
         events.flush();
         return w4;
     }
