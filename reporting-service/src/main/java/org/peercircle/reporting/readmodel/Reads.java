@@ -13,7 +13,7 @@ import io.quarkus.agroal.DataSource;
 /**
  * Runs a request's reads on a connection of the {@code queries} pool, which consumers never use: read-only, one
  * snapshot for all of the request's queries (repeatable read), and every statement limited by
- * {@code statement_timeout}. However slow a request is, it holds neither a consumer's connection nor a consumer's
+ * {@code statement_timeout}, all three set once per connection. However slow a request is, it holds neither a consumer's connection nor a consumer's
  * thread, and a runaway query is cancelled by the database.
  */
 @ApplicationScoped
@@ -40,9 +40,8 @@ public class Reads {
             return work.get();
         }
         try (Connection c = queries.getConnection()) {
+            // the pool's connections are read-only and repeatable read already (application.properties)
             c.setAutoCommit(false);
-            c.setReadOnly(true);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             if (statementTimeout != null) {
                 try (var ps = c.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
                     ps.setString(1, statementTimeout);
