@@ -589,7 +589,8 @@ public final class Bench {
             }
             double caughtUp = (System.nanoTime() - w) / 1e9;
             // A bulk load leaves autovacuum hundreds of thousands of new rows to visit; it ran in the middle of W5
-            // at 100,000 (2026-12-06T1705 run), vacuuming assessment_score and the others on the two cores W5 timed.
+            // at 100,000 (the run started 17:05 on 2026-12-06, results/2026-12-06T1730), vacuuming assessment_score
+            // and the others on the two cores W5 timed.
             // Done here, as after any bulk import, so that W4/W5 measure the city's steady state.
             long vacuum = System.nanoTime();
             for (String db : List.of("participant", "session", "assessment", "reporting")) {

@@ -9,13 +9,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 import org.peercircle.contracts.Cohort.AgeBand;
 import org.peercircle.contracts.Cohort.Gender;
@@ -149,19 +152,21 @@ final class City {
      * with history" is about. (Groups that were never closed made the centre dashboard list 500 open groups at
      * 100,000 participants and 50 at 10,000.)
      */
-    void closeAllBut(Events events, java.util.Set<UUID> keep) {
-        Map<UUID, Integer> newest = new java.util.HashMap<>();
+    void closeAllBut(Events events, Set<UUID> keep) {
+        Map<UUID, Integer> newest = new HashMap<>();
         List<Group> still = new ArrayList<>();
         for (int k = running.size() - 1; k >= 0; k--) {
             Group g = running.get(k);
             int seen = newest.merge(g.centreId(), 1, Integer::sum);
             if (seen <= RUNNING_PER_CENTRE || keep.contains(g.groupId())) {
-                still.add(0, g);
+                still.add(g);
             } else {
                 events.publish(EventTypes.GROUP_STATUS_CHANGED, g.groupId(),
                         new GroupStatusChanged(g.groupId(), g.centreId(), "RUNNING", "CLOSED", PAST.plusDays(49)));
             }
         }
+        // collected newest first
+        Collections.reverse(still);
         running.clear();
         running.addAll(still);
     }
@@ -216,7 +221,7 @@ final class City {
                         scored(m, p[0], p[1], p[1].equals("POST") ? -1 : 0));
             }
         }
-        closeAllBut(events, w4.stream().map(Member::groupId).collect(java.util.stream.Collectors.toSet()));
+        closeAllBut(events, w4.stream().map(Member::groupId).collect(Collectors.toSet()));
         events.flush();
         return w4;
     }

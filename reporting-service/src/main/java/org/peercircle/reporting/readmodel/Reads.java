@@ -13,8 +13,8 @@ import io.quarkus.agroal.DataSource;
 /**
  * Runs a request's reads on a connection of the {@code queries} pool, which consumers never use: read-only, one
  * snapshot for all of the request's queries (repeatable read), and every statement limited by
- * {@code statement_timeout}, all three set once per connection. However slow a request is, it holds neither a consumer's connection nor a consumer's
- * thread, and a runaway query is cancelled by the database.
+ * {@code statement_timeout}, all three set once per connection. However slow a request is, it holds neither a
+ * consumer's connection nor a consumer's thread, and a runaway query is cancelled by the database.
  */
 @ApplicationScoped
 public class Reads {
