@@ -60,15 +60,18 @@ public final class ServiceConfiguration {
     }
 
     /**
-     * The Kafka topics the services use beyond what they publish: the ones they consume and their
-     * dead-letter topics ({@code mp.messaging.incoming.<channel>.topic} and
-     * {@code ...dead-letter-queue.topic}).
+     * The Kafka topics the services use beyond what they publish: the ones they consume
+     * ({@code mp.messaging.incoming.<channel>.topic}) and, for each service that consumes, its dead-letter topic
+     * ({@code <service>.dead-letter}, written by platform/consumer/DeadLetters).
      */
     public Set<String> usedTopics() {
         Set<String> topics = new TreeSet<>();
-        byService.values().forEach(p -> p.stringPropertyNames().stream()
-                .filter(k -> k.matches("mp\\.messaging\\.incoming\\.[^.]+\\.(topic|dead-letter-queue\\.topic)"))
-                .map(p::getProperty).forEach(topics::add));
+        byService.forEach((service, p) -> p.stringPropertyNames().stream()
+                .filter(k -> k.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic"))
+                .forEach(k -> {
+                    topics.add(p.getProperty(k));
+                    topics.add(service + ".dead-letter");
+                }));
         return topics;
     }
 

@@ -150,7 +150,8 @@ public class EventBatches {
             }
         }
         if (failure != null) {
-            // a part could not even dead-letter its records: the whole batch is redelivered; the inbox skips what committed
+            // a part was cut short by a stop, or could not even dead-letter its records: the whole batch stays
+            // unacknowledged (the failure strategy is fail) and is polled again; the inbox skips what committed
             throw failure;
         }
     }
