@@ -500,15 +500,17 @@ public final class Bench {
             long firstRow = System.nanoTime();
             Thread.sleep(Duration.ofSeconds(15).toMillis());
             Path jfr = Tools.startJfr(p.pid(), work, "w3-reporting");
-            long c0 = sys.count(db, countSql);
+            // rows are counted exactly at the window's two ends only (the count's snapshot is taken as it starts);
+            // in between, the table's insert counter tells when all are in: a count(*) each second over up to a
+            // million rows was itself in about one in six samples of the database's active work
+            String progressSql = "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'assessment_score'";
             long m0 = System.nanoTime();
-            long c1 = c0;
-            long m1 = m0;
-            while (System.nanoTime() - m0 < w3Measure.toNanos() && c1 < w3Events) {
+            long c0 = sys.count(db, countSql);
+            while (System.nanoTime() - m0 < w3Measure.toNanos() && sys.count(db, progressSql) < w3Events) {
                 Thread.sleep(1000);
-                c1 = sys.count(db, countSql);
-                m1 = System.nanoTime();
             }
+            long m1 = System.nanoTime();
+            long c1 = sys.count(db, countSql);
             double rate = (c1 - c0) / ((m1 - m0) / 1e9);
             Sys.log("W3 reporting ingest: %.0f events/s (%d rows after %.0f s)", rate, c1, (m1 - firstRow) / 1e9);
             w.put("ingestRate", rate);
