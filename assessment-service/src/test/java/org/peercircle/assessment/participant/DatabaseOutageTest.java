@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -75,7 +74,7 @@ class DatabaseOutageTest {
                 .as("nothing dead-lettered for an outage").isEmpty();
     }
 
-    private String databaseName() throws SQLException {
+    private String databaseName() {
         return serviceDatabase.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
     }
 
