@@ -25,6 +25,7 @@ import org.peercircle.contracts.Cohort.Gender;
 import org.peercircle.contracts.Cohort.LivingSituation;
 import org.peercircle.contracts.EventTypes;
 import org.peercircle.contracts.assessment.AssessmentScored;
+import org.peercircle.contracts.participant.ConsentChanged;
 import org.peercircle.contracts.participant.ParticipantRegistered;
 import org.peercircle.contracts.session.GroupCreated;
 import org.peercircle.contracts.session.GroupStatusChanged;
@@ -119,12 +120,18 @@ final class City {
     record Member(UUID participantId, UUID centreId, UUID groupId) {
     }
 
-    /** A participant and group as their owners would announce them. */
-    Member person(Events events, UUID centre, UUID group, int i) {
+    /**
+     * A participant and group as their owners would announce them, with the analytics consent signed at intake (as
+     * the demo's people sign it) or withdrawn.
+     */
+    Member person(Events events, UUID centre, UUID group, int i, boolean analyticsConsent) {
         UUID id = UUID.randomUUID();
         events.publish(EventTypes.PARTICIPANT_REGISTERED, id, new ParticipantRegistered(id, centre,
                 AgeBand.values()[1 + i % 4], Gender.values()[i % 2], LivingSituation.values()[i % 5], i % 3 == 0,
                 "COMMUNITY_WORKER", PAST.minusDays(i % 300)));
+        events.publish(EventTypes.PARTICIPANT_CONSENT_CHANGED, id, new ConsentChanged(id, centre,
+                ConsentChanged.ConsentType.ANALYTICS, analyticsConsent, ConsentChanged.GivenBy.SELF,
+                PAST.minusDays(i % 300).toLocalDate()));
         events.publish(EventTypes.MEMBER_ENROLLED, group, new MemberEnrolled(group, centre, id, false, PAST));
         return new Member(id, centre, group);
     }
@@ -203,7 +210,9 @@ final class City {
                 group = group(events, centres.get((i / 10) % centres.size()), i / 10);
             }
             UUID groupCentre = centres.get((i / 10) % centres.size());
-            Member m = person(events, groupCentre, group, i);
+            // one in a hundred has withdrawn analytics consent, which every query that counts people reads; not in
+            // W4's cohort, whose forms must show in their group's outcomes
+            Member m = person(events, groupCentre, group, i, i < cohort || i % 100 != 0);
             (i < cohort ? w4 : history).add(m);
         }
         for (Member m : w4) {
