@@ -18,8 +18,9 @@ import org.peercircle.reporting.readmodel.Sql;
 
 /**
  * The group list of a centre dashboard: the groups still open and the {@value #RECENTLY_CLOSED} most recently
- * closed (the others are in the counts; their own dashboards stay reachable), each summed up with four set-based
- * queries over just those groups, so the cost follows what is running, not the centre's history.
+ * closed (the others are in the counts; their own dashboards stay reachable), summed up with two queries over just
+ * those groups (each a round trip that waits its turn for the database under load), so the cost follows what is
+ * running, not the centre's history.
  */
 @ApplicationScoped
 public class CentreGroups {
@@ -32,24 +33,41 @@ public class CentreGroups {
     @Inject
     Groups groups;
 
+    /**
+     * Per listed group, in one round trip: seats by state, sessions held and attendance marks, each over the people
+     * counted (as the group's own dashboard counts them).
+     */
+    private static final String COUNTS = """
+            SELECT g.group_id, m.enrolled, m.withdrawn, m.wait_listed, m.left_wait_list, s.held, a.recorded, a.attended
+            FROM unnest(?) AS g(group_id)
+            CROSS JOIN LATERAL (
+                SELECT count(*) FILTER (WHERE state = 'ENROLLED') AS enrolled,
+                       count(*) FILTER (WHERE state = 'WITHDRAWN') AS withdrawn,
+                       count(*) FILTER (WHERE state = 'WAIT_LISTED') AS wait_listed,
+                       count(*) FILTER (WHERE state = 'LEFT_WAIT_LIST') AS left_wait_list
+                FROM group_member WHERE group_id = g.group_id AND %1$s) m
+            CROSS JOIN LATERAL (
+                SELECT count(*) AS held FROM group_session WHERE group_id = g.group_id AND completed_at IS NOT NULL) s
+            CROSS JOIN LATERAL (
+                SELECT count(*) AS recorded, count(*) FILTER (WHERE status IN ('PRESENT', 'LATE')) AS attended
+                FROM session_attendance WHERE group_id = g.group_id AND %1$s) a
+            """.formatted(Privacy.counted("participant_id"));
+
+    private record Counts(long seated, long withdrawn, long waitListed, long leftWaitList, long held, long recorded,
+            long attended) {
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0);
+    }
+
     public List<GroupSummary> of(UUID centreId) {
         List<Groups.Group> listed = groups.currentInCentre(centreId, RECENTLY_CLOSED);
         if (listed.isEmpty()) {
             return List.of();
         }
         List<UUID> ids = listed.stream().map(Groups.Group::groupId).toList();
-        Map<UUID, Map<String, Long>> states = new HashMap<>();
-        sql.list("SELECT group_id, state, count(*) AS n FROM group_member WHERE group_id = ANY(?) AND "
-                + Privacy.counted("participant_id") + " GROUP BY 1, 2", rs -> states
-                        .computeIfAbsent(Sql.uuid(rs, "group_id"), g -> new HashMap<>()).put(rs.getString("state"), rs.getLong("n")),
-                ids);
-        Map<UUID, Long> held = new HashMap<>();
-        sql.list("SELECT group_id, count(*) AS n FROM group_session WHERE group_id = ANY(?) AND completed_at IS NOT NULL "
-                + "GROUP BY 1", rs -> held.put(Sql.uuid(rs, "group_id"), rs.getLong("n")), ids);
-        Map<UUID, long[]> marks = new HashMap<>();
-        sql.list("SELECT group_id, count(*) AS recorded, count(*) FILTER (WHERE status IN ('PRESENT', 'LATE')) AS attended "
-                + "FROM session_attendance WHERE group_id = ANY(?) AND " + Privacy.counted("participant_id") + " GROUP BY 1",
-                rs -> marks.put(Sql.uuid(rs, "group_id"), new long[] { rs.getLong("recorded"), rs.getLong("attended") }), ids);
+        Map<UUID, Counts> counts = new HashMap<>();
+        sql.list(COUNTS, rs -> counts.put(Sql.uuid(rs, "group_id"), new Counts(rs.getLong("enrolled"),
+                rs.getLong("withdrawn"), rs.getLong("wait_listed"), rs.getLong("left_wait_list"), rs.getLong("held"),
+                rs.getLong("recorded"), rs.getLong("attended"))), ids);
         Map<UUID, List<GroupProcess.AtRisk>> atRisk = new HashMap<>();
         // as GroupProcessQuery: still holding a seat and not seen (present or late) at a later session
         sql.list("""
@@ -76,16 +94,13 @@ public class CentreGroups {
 
         List<GroupSummary> result = new ArrayList<>();
         for (Groups.Group g : listed) {
-            Map<String, Long> s = states.getOrDefault(g.groupId(), Map.of());
-            long seated = s.getOrDefault("ENROLLED", 0L);
-            long withdrawn = s.getOrDefault("WITHDRAWN", 0L);
+            Counts c = counts.getOrDefault(g.groupId(), Counts.NONE);
             boolean closed = "CLOSED".equals(g.status());
-            GroupProcess.Membership membership = new GroupProcess.Membership(closed ? 0 : seated, closed ? seated : 0,
-                    withdrawn, s.getOrDefault("WAIT_LISTED", 0L), s.getOrDefault("LEFT_WAIT_LIST", 0L),
-                    ratio(seated, seated + withdrawn));
-            long[] m = marks.getOrDefault(g.groupId(), new long[2]);
-            result.add(new GroupSummary(g.groupId(), g.title(), g.kind(), g.status(), membership,
-                    held.getOrDefault(g.groupId(), 0L), ratio(m[1], m[0]), atRisk.getOrDefault(g.groupId(), List.of())));
+            GroupProcess.Membership membership = new GroupProcess.Membership(closed ? 0 : c.seated(),
+                    closed ? c.seated() : 0, c.withdrawn(), c.waitListed(), c.leftWaitList(),
+                    ratio(c.seated(), c.seated() + c.withdrawn()));
+            result.add(new GroupSummary(g.groupId(), g.title(), g.kind(), g.status(), membership, c.held(),
+                    ratio(c.attended(), c.recorded()), atRisk.getOrDefault(g.groupId(), List.of())));
         }
         return result;
     }

@@ -191,6 +191,14 @@ class GroupDashboardTest {
         assertThat(c.getDouble("attendanceRate")).isEqualTo(0.5);
         assertThat(c.getList("groups.groupId")).containsExactly(group.toString());
         assertThat(c.getInt("groups[0].sessionsHeld")).isEqualTo(1);
+        // the group's line sums it up as its own dashboard does
+        assertThat(c.getInt("groups[0].membership.enrolled")).isEqualTo(3);
+        assertThat(c.getInt("groups[0].membership.completed")).isZero();
+        assertThat(c.getInt("groups[0].membership.withdrawn")).isEqualTo(1);
+        assertThat(c.getInt("groups[0].membership.waitListed")).isEqualTo(1);
+        assertThat(c.getInt("groups[0].membership.leftWaitList")).isEqualTo(1);
+        assertThat(c.getDouble("groups[0].membership.retentionRate")).isEqualTo(0.75);
+        assertThat(c.getDouble("groups[0].attendanceRate")).isEqualTo(0.5);
         assertThat(c.getList("groups[0].atRisk.participantId")).containsExactly(m.get(5).toString());
         assertThat(c.getMap("needs[0].items.Q1")).containsExactly(Map.entry("2", 2));
         assertThat(c.getMap("needs[0].items.Q2")).containsExactly(Map.entry("1", 1), Map.entry("3", 1));
