@@ -55,7 +55,6 @@ public class CentreGroups {
 
     private record Counts(long seated, long withdrawn, long waitListed, long leftWaitList, long held, long recorded,
             long attended) {
-        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0);
     }
 
     public List<GroupSummary> of(UUID centreId) {
@@ -94,7 +93,7 @@ public class CentreGroups {
 
         List<GroupSummary> result = new ArrayList<>();
         for (Groups.Group g : listed) {
-            Counts c = counts.getOrDefault(g.groupId(), Counts.NONE);
+            Counts c = counts.get(g.groupId()); // a row for every listed group: aggregates without GROUP BY
             boolean closed = "CLOSED".equals(g.status());
             GroupProcess.Membership membership = new GroupProcess.Membership(closed ? 0 : c.seated(),
                     closed ? c.seated() : 0, c.withdrawn(), c.waitListed(), c.leftWaitList(),

@@ -143,13 +143,7 @@ class GroupDashboardTest {
                 .when().get("/api/v1/groups/" + group + "/dashboard").then().statusCode(200).extract().jsonPath();
         assertThat(g.getString("status")).isEqualTo("RUNNING");
         assertThat(g.getString("title")).isEqualTo("老漂族互助小组");
-        // counted: m3, m4, m5 enrolled, m6 withdrawn, w1 waiting, w2 left the wait-list (m1 erased, m2 no consent)
-        assertThat(g.getInt("membership.enrolled")).isEqualTo(3);
-        assertThat(g.getInt("membership.completed")).isZero();
-        assertThat(g.getInt("membership.withdrawn")).isEqualTo(1);
-        assertThat(g.getInt("membership.waitListed")).isEqualTo(1);
-        assertThat(g.getInt("membership.leftWaitList")).isEqualTo(1);
-        assertThat(g.getDouble("membership.retentionRate")).isEqualTo(0.75);
+        assertCountedMembership(g, "membership");
         assertThat(g.getMap("withdrawalReasons")).containsExactly(Map.entry("TRANSPORT", 1));
         assertThat(g.getList("members.participantId")).containsExactlyInAnyOrder(m.get(3).toString(),
                 m.get(4).toString(), m.get(5).toString(), m.get(6).toString(), w1.toString(), w2.toString());
@@ -192,12 +186,7 @@ class GroupDashboardTest {
         assertThat(c.getList("groups.groupId")).containsExactly(group.toString());
         assertThat(c.getInt("groups[0].sessionsHeld")).isEqualTo(1);
         // the group's line sums it up as its own dashboard does
-        assertThat(c.getInt("groups[0].membership.enrolled")).isEqualTo(3);
-        assertThat(c.getInt("groups[0].membership.completed")).isZero();
-        assertThat(c.getInt("groups[0].membership.withdrawn")).isEqualTo(1);
-        assertThat(c.getInt("groups[0].membership.waitListed")).isEqualTo(1);
-        assertThat(c.getInt("groups[0].membership.leftWaitList")).isEqualTo(1);
-        assertThat(c.getDouble("groups[0].membership.retentionRate")).isEqualTo(0.75);
+        assertCountedMembership(c, "groups[0].membership");
         assertThat(c.getDouble("groups[0].attendanceRate")).isEqualTo(0.5);
         assertThat(c.getList("groups[0].atRisk.participantId")).containsExactly(m.get(5).toString());
         assertThat(c.getMap("needs[0].items.Q1")).containsExactly(Map.entry("2", 2));
@@ -214,6 +203,19 @@ class GroupDashboardTest {
                 .when().get("/api/v1/groups/" + group + "/dashboard")
                 .then().statusCode(404).contentType("application/problem+json");
         given().when().get("/api/v1/groups/" + group + "/dashboard").then().statusCode(401);
+    }
+
+    /**
+     * The group's membership as counted: m3, m4, m5 enrolled, m6 withdrawn, w1 waiting, w2 left the wait-list (m1
+     * erased, m2 no consent).
+     */
+    private static void assertCountedMembership(JsonPath json, String membership) {
+        assertThat(json.getInt(membership + ".enrolled")).isEqualTo(3);
+        assertThat(json.getInt(membership + ".completed")).isZero();
+        assertThat(json.getInt(membership + ".withdrawn")).isEqualTo(1);
+        assertThat(json.getInt(membership + ".waitListed")).isEqualTo(1);
+        assertThat(json.getInt(membership + ".leftWaitList")).isEqualTo(1);
+        assertThat(json.getDouble(membership + ".retentionRate")).isEqualTo(0.75);
     }
 
     private void schedule(UUID session, int sequence, String theme, int day, String status) {
