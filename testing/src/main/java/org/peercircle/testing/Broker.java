@@ -74,6 +74,29 @@ public final class Broker {
         return records;
     }
 
+    /**
+     * How many records of {@code topics} consumer group {@code group} has not committed yet: zero once it has applied
+     * (or dead-lettered) every record written so far.
+     */
+    public static long lag(String group, List<String> topics) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            var committed = consumer.committed(new java.util.HashSet<>(partitions), Duration.ofSeconds(10));
+            return partitions.stream().mapToLong(tp -> end.get(tp)
+                    - (committed.get(tp) == null ? 0 : committed.get(tp).offset())).sum();
+        }
+    }
+
     /** The records on {@code topic} whose CloudEvents type is {@code type} and that match {@code filter}. */
     public static List<ConsumerRecord<String, String>> events(String topic, String type,
             Predicate<ConsumerRecord<String, String>> filter) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,6 +87,17 @@ public class Inbox {
      */
     @Transactional(TxType.MANDATORY)
     public List<IncomingEvent> receiveAll(List<ConsumerRecord<String, String>> records) {
+        return receiveAll(records, event -> true);
+    }
+
+    /**
+     * {@link #receiveAll(List)} for a consumer some of whose updates are idempotent by themselves: an event for which
+     * {@code recorded} is false gets no row (it is only de-duplicated within the batch) and is always handed out, as
+     * applying it again changes nothing. A replay then writes no row per event for them.
+     */
+    @Transactional(TxType.MANDATORY)
+    public List<IncomingEvent> receiveAll(List<ConsumerRecord<String, String>> records,
+            Predicate<IncomingEvent> recorded) {
         Map<UUID, IncomingEvent> candidates = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
@@ -98,11 +110,12 @@ public class Inbox {
                 count("unknown", "malformed");
             }
         }
-        if (candidates.isEmpty()) {
-            return List.of();
+        List<IncomingEvent> toRecord = candidates.values().stream().filter(recorded).toList();
+        if (toRecord.isEmpty()) {
+            return List.copyOf(candidates.values());
         }
-        UUID[] ids = candidates.keySet().toArray(UUID[]::new);
-        String[] types = candidates.values().stream().map(IncomingEvent::type).toArray(String[]::new);
+        UUID[] ids = toRecord.stream().map(IncomingEvent::id).toArray(UUID[]::new);
+        String[] types = toRecord.stream().map(IncomingEvent::type).toArray(String[]::new);
         Set<UUID> inserted = new HashSet<>(em.unwrap(Session.class).doReturningWork(c -> {
             try (var ps = c.prepareStatement("INSERT INTO processed_event (event_id, event_type) "
                     + "SELECT * FROM unnest(?, ?) ON CONFLICT DO NOTHING RETURNING event_id")) {
@@ -119,7 +132,7 @@ public class Inbox {
         }));
         List<IncomingEvent> fresh = new ArrayList<>(inserted.size());
         for (IncomingEvent event : candidates.values()) {
-            if (inserted.contains(event.id())) {
+            if (inserted.contains(event.id()) || !recorded.test(event)) {
                 fresh.add(event);
             } else {
                 count(event.type(), "duplicate");

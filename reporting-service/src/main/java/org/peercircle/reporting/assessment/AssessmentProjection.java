@@ -62,6 +62,16 @@ public class AssessmentProjection implements Projection {
         touched.scoresOf(((AssessmentScored) payload).participantId());
     }
 
+    /**
+     * A score row keeps its revision, and the upsert replaces only a lower one; a person's erasure keeps their scores
+     * out; an instrument's constants change only for a later administration. So an event applied again changes
+     * nothing, and scores, by far the most numerous events, need no inbox row.
+     */
+    @Override
+    public boolean idempotent() {
+        return true;
+    }
+
     private static final String STAGED = StagedScores.TABLE;
 
     /**

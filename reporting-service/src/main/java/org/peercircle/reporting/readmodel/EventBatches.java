@@ -33,9 +33,9 @@ import org.peercircle.reporting.live.LiveUpdates;
 
 /**
  * Applies polled batches of records: one transaction per batch, the inbox de-duplicating the whole batch with one
- * insert, each projection writing its rows in bulk, the dashboard tallies settled once, or left to one
- * recomputation after many batches while a consumer catches up ({@link TallyBacklog}). The live consumers and the
- * rebuild run the same code.
+ * insert (idempotent projections' events need none), each projection writing its rows in bulk, the dashboard
+ * tallies settled once, or left to one recomputation after many batches while a consumer catches up
+ * ({@link TallyBacklog}). The live consumers and the rebuild run the same code.
  */
 @ApplicationScoped
 public class EventBatches {
@@ -169,7 +169,10 @@ public class EventBatches {
      * @return the topics whose read model changed
      */
     public Set<String> apply(List<ConsumerRecord<String, String>> records, Tallying tallying) {
-        List<IncomingEvent> fresh = inbox.receiveAll(records);
+        List<IncomingEvent> fresh = inbox.receiveAll(records, event -> {
+            Projection projection = projection(event.type());
+            return projection == null || !projection.idempotent();
+        });
         if (fresh.isEmpty()) {
             return Set.of();
         }

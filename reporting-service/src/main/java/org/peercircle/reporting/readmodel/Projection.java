@@ -6,7 +6,8 @@ import org.peercircle.platform.inbox.IncomingEvent;
 
 /**
  * Applies the events of one topic to the read model tables. Runs inside the consumer's transaction, after the
- * inbox has recorded the event ids; a rebuild runs the same code against fresh tables.
+ * inbox has recorded the event ids (unless the projection is {@link #idempotent()}); a rebuild runs the same code
+ * against fresh tables.
  *
  * <p>Each topic is ordered per key only, and the three topics not at all with respect to each other, so an
  * update must give the same tables whatever the order across keys and topics: later facts of the same aggregate
@@ -29,4 +30,13 @@ public interface Projection {
 
     /** Applies decoded payloads, in the order they arrived. */
     void apply(List<Object> payloads);
+
+    /**
+     * Whether applying an event again leaves the tables as they are, by the projection's own keys (a revision kept
+     * in the row, say): its events then need no inbox row, which a replay would write for every one of them. The
+     * dashboard tallies need none either: they add the difference a batch made, which is nothing for a repeat.
+     */
+    default boolean idempotent() {
+        return false;
+    }
 }

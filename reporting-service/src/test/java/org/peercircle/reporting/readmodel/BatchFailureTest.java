@@ -51,6 +51,7 @@ class BatchFailureTest {
         List<UUID> members = Fixtures.ids(20);
         List<UUID> goodIds = new ArrayList<>();
         UUID poison = UUID.randomUUID();
+        AssessmentScored firstPost = null;
         try (Connection lock = dataSource.getConnection(); BulkPublisher bus = new BulkPublisher()) {
             // hold the lock the consumer takes for the blocker, so that what follows piles up behind its batch
             lock.setAutoCommit(false);
@@ -70,11 +71,14 @@ class BatchFailureTest {
                     bus.publishRaw(Topics.ASSESSMENT_EVENTS, key.toString(), EventTypes.ASSESSMENT_COMPLETED.name(),
                             poison, BulkPublisher.json(score(UUID.randomUUID(), group, centre, "PRE", 1.0, null)));
                 }
-                goodIds.add(bus.publish(EventTypes.ASSESSMENT_COMPLETED, key, score(m, group, centre, "POST", 20.0 + i, "BATCH-1")));
+                AssessmentScored post = score(m, group, centre, "POST", 20.0 + i, "BATCH-1");
+                goodIds.add(bus.publish(EventTypes.ASSESSMENT_COMPLETED, key, post));
+                if (i == 0) {
+                    firstPost = post;
+                }
             }
-            AssessmentScored again = score(members.get(0), group, centre, "POST", 99.0, "BATCH-1");
-            UUID duplicate = goodIds.get(1);
-            bus.publish(EventTypes.ASSESSMENT_COMPLETED, duplicate, key, again); // same id: a redelivery, ignored
+            // the same record again (as a relay that crashed before deleting its outbox row sends it): applied once
+            bus.publish(EventTypes.ASSESSMENT_COMPLETED, goodIds.get(1), key, firstPost);
             bus.flush();
             lock.commit();
         }
@@ -92,9 +96,11 @@ class BatchFailureTest {
         assertThat(Broker.readAll(DEAD_LETTERS).stream().map(r -> Broker.header(r, CloudEventHeaders.ID)))
                 .doesNotContainAnyElementsOf(good);
         assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = '" + poison + "'")).isZero();
-        // the duplicate did not replace the first POST of members[0]
+        // scores keep no inbox row: applying one again changes nothing by itself (AssessmentProjection.idempotent)
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id IN ('"
+                + String.join("', '", goodIds.stream().map(UUID::toString).toList()) + "')")).isZero();
         assertThat(count("SELECT count(*) FROM assessment_score WHERE participant_id = '" + members.get(0)
-                + "' AND total_score = 99")).isZero();
+                + "' AND phase = 'POST'")).isOne();
 
         var outcome = given().auth().oauth2(Tokens.of(Roles.COORDINATOR)).when().get("/api/v1/groups/" + group + "/outcomes")
                 .then().statusCode(200).extract().jsonPath();
