@@ -9,6 +9,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -45,6 +48,12 @@ public class Outbox {
     @Inject
     EntityManager em;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
     @Transactional(TxType.MANDATORY)
     public <T> UUID publish(EventType<T> type, UUID subject, T payload) {
         Event event = event(type, subject, payload);
@@ -60,8 +69,29 @@ public class Outbox {
 
     /** The event as it will be stored; store it with {@link #INSERT} in the same transaction as the change. */
     public <T> Event event(EventType<T> type, UUID subject, T payload) {
+        wakeRelayOnCommit();
         return new Event(UUID.randomUUID(), type.topic(), type.name(), subject.toString(), json(payload),
                 OffsetDateTime.now(ZoneOffset.UTC), currentTraceparent());
+    }
+
+    /** Once per transaction: the relay then publishes the event as soon as it is committed, not at its next poll. */
+    private void wakeRelayOnCommit() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE || transactions.getResource(Outbox.class) != null) {
+            return;
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 
     /**

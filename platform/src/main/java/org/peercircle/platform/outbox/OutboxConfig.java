@@ -10,8 +10,14 @@ public interface OutboxConfig {
     /** False in services that publish nothing (reporting-service). */
     boolean enabled();
 
-    /** How long the relay waits between rounds: the most an event waits for it while the broker is up. */
+    /**
+     * How long the relay waits between rounds when nothing wakes it: committed rows wake it at once, so this only
+     * bounds how long a row waits when another replica was relaying as it was committed.
+     */
     Duration pollInterval();
+
+    /** The least time between the starts of two rounds: under load, rows gather meanwhile and leave together. */
+    Duration batchWindow();
 
     /** Rows published per database transaction. */
     int batchSize();

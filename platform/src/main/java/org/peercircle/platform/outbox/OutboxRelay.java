@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
@@ -47,6 +49,10 @@ import io.quarkus.scheduler.Scheduled;
  * them, and backs off while the broker is unreachable. Rows stay in the table until then, so nothing is lost; a row
  * acknowledged but not yet deleted (a crash in between) is sent again and consumers drop the duplicate by its event
  * id. ({@code published_at} is no longer set: a published row does not stay.)
+ *
+ * <p>A transaction that wrote an outbox row wakes the relay as it commits ({@link Outbox}), so an event leaves at
+ * once; rounds start at most one {@code batch-window} apart, so under load each carries many rows. The
+ * {@code poll-interval} round only picks up what no wake-up did (rows of another replica that was relaying).
  *
  * <p>Only one replica relays at a time (a transaction-scoped advisory lock), which keeps the order per key
  * when a service runs several replicas. In production the same table can instead be relayed by Debezium's
@@ -88,6 +94,9 @@ public class OutboxRelay {
 
     /** Quarkus' scheduler runs nothing more often than once a second; the relay must, so it has a thread of its own. */
     private ScheduledExecutorService rounds;
+    /** A round is due for a commit: further wake-ups until it starts add nothing. */
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private volatile long lastRoundStart = System.nanoTime();
 
     void start(@Observes StartupEvent ignored) {
         Gauge.builder("peercircle.outbox.backlog", backlog, AtomicLong::get)
@@ -109,6 +118,22 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Runs a round as soon as the batch window since the last one allows. Called after a transaction that wrote an
+     * outbox row has committed.
+     */
+    void wake() {
+        if (rounds == null || stopping || !woken.compareAndSet(false, true)) {
+            return;
+        }
+        long wait = lastRoundStart + config.batchWindow().toNanos() - System.nanoTime();
+        try {
+            rounds.schedule(this::relayGuarded, Math.max(0, wait), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the rows stay for the next start
+        }
+    }
+
     void onShutdown(@Observes ShutdownEvent ignored) {
         stopping = true;
         if (rounds != null) {
@@ -126,14 +151,27 @@ public class OutboxRelay {
     }
 
     void relay() {
-        if (!config.enabled() || stopping || Instant.now().isBefore(pausedUntil)) {
+        boolean wokenUp = woken.getAndSet(false);
+        if (!config.enabled() || stopping) {
             return;
         }
+        Instant now = Instant.now();
+        if (now.isBefore(pausedUntil)) {
+            if (wokenUp) {
+                retryAfter(Duration.between(now, pausedUntil));
+            }
+            return;
+        }
+        lastRoundStart = System.nanoTime();
         try {
             RoundResult round;
             do {
                 round = QuarkusTransaction.requiringNew().call(this::publishBatch);
             } while (round.failure() == null && round.sent() == config.batchSize());
+            if (round.lockedOut() && wokenUp) {
+                // another replica is relaying and may have read its rows before this one's commit: try again soon
+                wake();
+            }
             if (round.failure() != null) {
                 backOff(round.failure());
             } else {
@@ -170,7 +208,7 @@ public class OutboxRelay {
         Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RELAY_LOCK).getSingleResult();
         if (!locked) {
-            return new RoundResult(0, null);
+            return new RoundResult(0, null, true);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -178,7 +216,7 @@ public class OutboxRelay {
                 FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?1
                 """).setParameter(1, config.batchSize()).getResultList();
         if (rows.isEmpty()) {
-            return new RoundResult(0, null);
+            return new RoundResult(0, null, false);
         }
 
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
@@ -216,7 +254,7 @@ public class OutboxRelay {
             });
             publishedCounter.increment(published.size());
         }
-        return new RoundResult(published.size(), failure);
+        return new RoundResult(published.size(), failure, false);
     }
 
     private ProducerRecord<String, String> toRecord(Object[] row) {
@@ -260,8 +298,22 @@ public class OutboxRelay {
             pause = config.backoffMax();
         }
         pausedUntil = Instant.now().plus(pause);
+        retryAfter(pause);
         LOG.warnf("Outbox relay could not publish (attempt %d, next in %s): %s",
                 consecutiveFailures, pause, cause.toString());
+    }
+
+    /** The rows left are tried again when the pause ends, not at whichever poll comes after it. */
+    private void retryAfter(Duration pause) {
+        if (rounds == null) {
+            return;
+        }
+        woken.set(true);
+        try {
+            rounds.schedule(this::relayGuarded, pause.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the rows stay for the next start
+        }
     }
 
     private void refreshBacklog() {
@@ -302,6 +354,6 @@ public class OutboxRelay {
         }
     }
 
-    private record RoundResult(int sent, Exception failure) {
+    private record RoundResult(int sent, Exception failure, boolean lockedOut) {
     }
 }
