@@ -76,7 +76,8 @@ public class Outbox {
 
     /** Once per transaction: the relay then publishes the event as soon as it is committed, not at its next poll. */
     private void wakeRelayOnCommit() {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE || transactions.getResource(Outbox.class) != null) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE
+                || transactions.getResource(Outbox.class) != null) {
             return;
         }
         transactions.putResource(Outbox.class, Boolean.TRUE);

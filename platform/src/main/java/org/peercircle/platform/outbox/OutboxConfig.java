@@ -16,7 +16,7 @@ public interface OutboxConfig {
      */
     Duration pollInterval();
 
-    /** The least time between the starts of two rounds: under load, rows gather meanwhile and leave together. */
+    /** The least time from the end of one round to the start of the next: under load, rows gather meanwhile. */
     Duration batchWindow();
 
     /** Rows published per database transaction. */
