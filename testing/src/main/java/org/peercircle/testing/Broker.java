@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -54,10 +55,7 @@ public final class Broker {
 
     /** The same, from any broker (the system tests' local run). */
     public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Properties p = consumerSettings(bootstrapServers);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
@@ -79,11 +77,8 @@ public final class Broker {
      * (or dead-lettered) every record written so far.
      */
     public static long lag(String group, List<String> topics) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Properties p = consumerSettings(bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
@@ -91,10 +86,18 @@ public final class Broker {
                         .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-            var committed = consumer.committed(new java.util.HashSet<>(partitions), Duration.ofSeconds(10));
+            var committed = consumer.committed(new HashSet<>(partitions), Duration.ofSeconds(10));
             return partitions.stream().mapToLong(tp -> end.get(tp)
                     - (committed.get(tp) == null ? 0 : committed.get(tp).offset())).sum();
         }
+    }
+
+    private static Properties consumerSettings(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return p;
     }
 
     /** The records on {@code topic} whose CloudEvents type is {@code type} and that match {@code filter}. */

@@ -128,9 +128,12 @@ public class OutboxRelay {
         if (rounds == null || stopping || !woken.compareAndSet(false, true)) {
             return;
         }
-        long wait = lastRoundEnd + config.batchWindow().toNanos() - System.nanoTime();
+        roundIn(Math.max(0, lastRoundEnd + config.batchWindow().toNanos() - System.nanoTime()));
+    }
+
+    private void roundIn(long nanos) {
         try {
-            rounds.schedule(this::relayGuarded, Math.max(0, wait), TimeUnit.NANOSECONDS);
+            rounds.schedule(this::relayGuarded, nanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // shutting down: the rows stay for the next start
         }
@@ -311,11 +314,7 @@ public class OutboxRelay {
             return;
         }
         woken.set(true);
-        try {
-            rounds.schedule(this::relayGuarded, pause.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            // shutting down: the rows stay for the next start
-        }
+        roundIn(pause.toNanos());
     }
 
     private void refreshBacklog() {
