@@ -8,20 +8,29 @@ import static org.peercircle.participant.Fixtures.createCentre;
 import static org.peercircle.participant.Fixtures.register;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.peercircle.contracts.CloudEventHeaders;
+import org.peercircle.contracts.EventTypes;
+import org.peercircle.contracts.participant.ParticipantErased;
 import org.peercircle.contracts.Topics;
 import org.peercircle.participant.Fixtures;
+import org.peercircle.platform.outbox.Outbox;
+import org.peercircle.platform.outbox.OutboxConfig;
 import org.peercircle.platform.security.Roles;
 import org.peercircle.testing.Broker;
 import org.peercircle.testing.Tokens;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -30,6 +39,15 @@ import io.restassured.http.ContentType;
 class OutboxPublicationTest {
 
     private final String coordinator = Tokens.of(Roles.COORDINATOR);
+
+    @Inject
+    MeterRegistry meters;
+
+    @Inject
+    OutboxConfig outbox;
+
+    @Inject
+    Outbox events;
 
     @Test
     void registrationPublishesACloudEventKeyedByTheParticipantWithNoPersonalData() {
@@ -90,6 +108,40 @@ class OutboxPublicationTest {
                 v -> assertThat(v).contains("\"to\":\"SCREENING\""),
                 v -> assertThat(v).contains("\"to\":\"ELIGIBLE\""),
                 v -> assertThat(v).contains("\"to\":\"ENROLLED\""));
+    }
+
+    /**
+     * Under steady writes a round starts no sooner than the batch window after the last one ended, so each carries
+     * many events. Commits that land while a round runs must not start the next one straight after it: rounds
+     * then ran back to back with a few rows each, and the consumers paid a transaction per few rows.
+     */
+    @Test
+    void underSteadyWritesRoundsStartNoMoreOftenThanTheBatchWindowAllows() {
+        double roundsBefore = counter("peercircle.outbox.rounds");
+        double publishedBefore = counter("peercircle.outbox.published");
+        long start = System.nanoTime();
+        int writes = 0;
+        // one commit after another for half a second: every round the relay runs meanwhile sees commits land
+        while (System.nanoTime() - start < Duration.ofMillis(500).toNanos()) {
+            UUID someone = UUID.randomUUID();
+            QuarkusTransaction.requiringNew().run(() -> events.publish(EventTypes.PARTICIPANT_ERASED, someone,
+                    new ParticipantErased(someone, someone, OffsetDateTime.now())));
+            writes++;
+        }
+        int written = writes;
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> counter("peercircle.outbox.published") - publishedBefore >= written);
+        long elapsed = System.nanoTime() - start;
+
+        double rounds = counter("peercircle.outbox.rounds") - roundsBefore;
+        // each round after the first starts at least a window after the one before it ended
+        assertThat(rounds).as("rounds for %d events in %d ms", written, elapsed / 1_000_000)
+                .isGreaterThanOrEqualTo(1)
+                .isLessThanOrEqualTo(1 + (double) elapsed / outbox.batchWindow().toNanos());
+    }
+
+    private double counter(String name) {
+        return meters.get(name).counter().count();
     }
 
     /** The records keyed by {@code key}, in partition order, once there are {@code count} distinct events. */

@@ -84,6 +84,7 @@ public class OutboxRelay {
 
     private Producer<String, String> producer;
     private Counter publishedCounter;
+    private Counter roundCounter;
     private Counter failureCounter;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
@@ -107,6 +108,9 @@ public class OutboxRelay {
                 .description("Age of the oldest unpublished outbox row").register(registry);
         publishedCounter = Counter.builder("peercircle.outbox.published")
                 .description("Events published from the outbox").register(registry);
+        roundCounter = Counter.builder("peercircle.outbox.rounds")
+                .description("Relay rounds that published at least one event (published / rounds = events per round)")
+                .register(registry);
         failureCounter = Counter.builder("peercircle.outbox.publish.failures")
                 .description("Relay rounds that Kafka refused or did not acknowledge in time").register(registry);
         if (config.enabled()) {
@@ -128,12 +132,30 @@ public class OutboxRelay {
         if (rounds == null || stopping || !woken.compareAndSet(false, true)) {
             return;
         }
-        roundIn(Math.max(0, lastRoundEnd + config.batchWindow().toNanos() - System.nanoTime()));
+        roundIn(untilWindowEnds());
+    }
+
+    /**
+     * A round that a commit asked for. The wait is measured again here, when no round runs (there is one relay
+     * thread): a commit during a round could only measure it from the end of the round before, and rounds then ran
+     * back to back, a few rows each, whenever commits kept coming.
+     */
+    private void wokenRound() {
+        long wait = untilWindowEnds();
+        if (wait > 0 && !stopping) {
+            roundIn(wait);
+            return;
+        }
+        relayGuarded();
+    }
+
+    private long untilWindowEnds() {
+        return Math.max(0, lastRoundEnd + config.batchWindow().toNanos() - System.nanoTime());
     }
 
     private void roundIn(long nanos) {
         try {
-            rounds.schedule(this::relayGuarded, nanos, TimeUnit.NANOSECONDS);
+            rounds.schedule(this::wokenRound, nanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // shutting down: the rows stay for the next start
         }
@@ -169,10 +191,15 @@ public class OutboxRelay {
         }
         try {
             RoundResult round;
+            int sent = 0;
             do {
                 round = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                sent += round.sent();
             } while (round.failure() == null && round.sent() == config.batchSize());
             lastRoundEnd = System.nanoTime();
+            if (sent > 0) {
+                roundCounter.increment();
+            }
             if (round.lockedOut() && wokenUp) {
                 // another replica is relaying and may have read its rows before this one's commit: try again soon
                 wake();
