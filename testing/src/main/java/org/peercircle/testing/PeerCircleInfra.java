@@ -1,14 +1,17 @@
 package org.peercircle.testing;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.peercircle.contracts.Topics;
 import org.peercircle.infra.KafkaBroker;
@@ -34,13 +37,14 @@ public class PeerCircleInfra implements QuarkusTestResourceLifecycleManager {
 
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private Path kafkaDir;
 
     @Override
     public Map<String, String> start() {
         try {
             postgres = PostgresServer.startTemporary();
             postgres.createDatabases(List.of("service"));
-            Path kafkaDir = Files.createTempDirectory("peercircle-kafka");
+            kafkaDir = Files.createTempDirectory("peercircle-kafka");
             kafka = new KafkaBroker(Ports.free(), kafkaDir, 3).start();
             kafka.createTopics(Topics.ALL);
 
@@ -68,8 +72,20 @@ public class PeerCircleInfra implements QuarkusTestResourceLifecycleManager {
         if (kafka != null) {
             kafka.stop();
         }
+        if (kafkaDir != null) {
+            // every module's run left its broker's log behind (50-250 MB each) until the temp directory filled up
+            deleteTree(kafkaDir);
+        }
         if (postgres != null) {
             postgres.close();
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // left for the temp directory's own clean-up: a test run must not fail over it
         }
     }
 
