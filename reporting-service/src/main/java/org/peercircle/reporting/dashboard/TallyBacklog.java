@@ -18,6 +18,7 @@ import org.peercircle.reporting.readmodel.Sql;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -90,12 +91,17 @@ public class TallyBacklog {
     private int largeBatchesInFlight;
     private ScheduledFuture<?> idleSettlement;
     private volatile long lastRecomputation;
+    private volatile boolean stopping;
 
     void settleLeftOver(@Observes StartupEvent ignored) {
         if (QuarkusTransaction.requiringNew().call(this::isOpen)) {
             LOG.info("The dashboard tallies were left unsettled: settling them");
             timer.execute(this::settleQuietly);
         }
+    }
+
+    void stopping(@Observes ShutdownEvent ignored) {
+        stopping = true;
     }
 
     @PreDestroy
@@ -211,6 +217,9 @@ public class TallyBacklog {
         } catch (RuntimeException e) {
             // the rows stay, and so does the promise to settle them (a consumer's commit of a tally row the
             // recomputation also wrote makes it fail with a serialization error, for one)
+            if (stopping) {
+                return; // the database went away under it: the next start settles them (settleLeftOver)
+            }
             LOG.warnf("Settling the dashboard tallies failed (%s); retrying in 5 s", e.getMessage());
             timer.schedule(this::settleQuietly, 5, TimeUnit.SECONDS);
         }
