@@ -64,6 +64,11 @@ public class InboxBatches {
         stopping = true;
     }
 
+    /** Whether the service has begun to stop (read by {@link StopAtFault} too). */
+    boolean isStopping() {
+        return stopping;
+    }
+
     public void consume(ConsumerRecords<String, String> polled, Consumer<IncomingEvent> handler) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>(polled.count());
         polled.forEach(records::add);

@@ -5,13 +5,12 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 import org.peercircle.platform.consumer.InboxBatches.ServiceStopping;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
@@ -36,16 +35,13 @@ public class StopAtFault implements KafkaFailureHandler.Factory {
     public static final String NAME = "stop-at-fault";
     private static final Logger LOG = Logger.getLogger(StopAtFault.class);
 
-    private volatile boolean stopping;
-
-    void stopping(@Observes ShutdownEvent ignored) {
-        stopping = true;
-    }
+    @Inject
+    InboxBatches batches;
 
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
             KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
-        return handler(config.getChannel(), reportFailure, () -> stopping);
+        return handler(config.getChannel(), reportFailure, batches::isStopping);
     }
 
     static KafkaFailureHandler handler(String channel, BiConsumer<Throwable, Boolean> reportFailure,
