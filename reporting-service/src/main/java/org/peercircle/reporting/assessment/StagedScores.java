@@ -55,9 +55,9 @@ public class StagedScores implements AgroalPoolInterceptor {
             rows.row().int4(rows.rows()).uuid(e.administrationId()).int4(e.revision()).uuid(e.participantId())
                     .uuid(e.centreId()).uuid(e.groupId()).text(e.instrumentCode()).int4(e.instrumentVersion())
                     .text(e.phase()).timestamptz(e.administeredAt()).float8(e.totalScore())
-                    .jsonb(Sql.json(e.subscaleScores())).text(e.band()).bool(e.prorated()).bool(e.higherIsWorse())
-                    .float8(e.reliability()).float8(e.normSd()).jsonb(Sql.json(e.itemValues()))
-                    .jsonb(Sql.json(e.subscaleReliability())).jsonb(Sql.json(e.subscaleNormSd()));
+                    .jsonb(e.subscaleScores()).text(e.band()).bool(e.prorated()).bool(e.higherIsWorse())
+                    .float8(e.reliability()).float8(e.normSd()).jsonb(e.itemValues())
+                    .jsonb(e.subscaleReliability()).jsonb(e.subscaleNormSd());
         }
         sql.copyIn(TABLE, COLUMNS, rows);
     }

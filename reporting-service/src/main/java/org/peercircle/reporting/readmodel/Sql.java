@@ -151,12 +151,11 @@ public class Sql {
      * meant for a temporary staging table that a set-based statement then reads.
      */
     public void copyIn(String table, String columns, BinaryCopy rows) {
-        byte[] data = rows.finish();
         work(c -> {
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
             try {
-                copy.writeToCopy(data, 0, data.length);
+                rows.writeTo(copy);
                 copy.endCopy();
             } finally {
                 if (copy.isActive()) {
@@ -203,11 +202,18 @@ public class Sql {
         if (numbers == null) {
             return null;
         }
-        StringBuilder json = new StringBuilder(16 + numbers.size() * 16).append('{');
+        return appendJson(new StringBuilder(16 + numbers.size() * 16), numbers).toString();
+    }
+
+    /** Appends {@code numbers} as {@link #json(Map)} writes them (for {@link BinaryCopy}, without a String per map). */
+    static StringBuilder appendJson(StringBuilder json, Map<String, Double> numbers) {
+        json.append('{');
+        boolean first = true;
         for (Map.Entry<String, Double> e : numbers.entrySet()) {
-            if (json.length() > 1) {
+            if (!first) {
                 json.append(',');
             }
+            first = false;
             json.append('"');
             if (needsEscaping(e.getKey())) {
                 json.append(JsonStringEncoder.getInstance().quoteAsString(e.getKey()));
@@ -225,7 +231,7 @@ public class Sql {
                 json.append(Double.toString(value));
             }
         }
-        return json.append('}').toString();
+        return json.append('}');
     }
 
     private static boolean needsEscaping(String key) {
