@@ -30,13 +30,13 @@ public final class BinaryCopy {
     private static final int CHUNK_SIZE = 1 << 16;
 
     private final int columns;
-    /** Filled chunks, each with the length used (a value is never split across two). */
+    /** Filled chunks, each with the length used: together, with the current one, the stream. */
     private final List<byte[]> chunks = new ArrayList<>();
     private final List<Integer> chunkLengths = new ArrayList<>();
     private byte[] bytes = new byte[CHUNK_SIZE];
     private int length;
     /** A map's JSON text on its way into the chunk. */
-    private final StringBuilder json = new StringBuilder(256);
+    private final StringBuilder mapJson = new StringBuilder(256);
     private int fieldsInRow;
     private int rows;
 
@@ -119,8 +119,8 @@ public final class BinaryCopy {
         if (numbers == null) {
             return nullValue();
         }
-        json.setLength(0);
-        return jsonbText(Sql.appendJson(json, numbers));
+        mapJson.setLength(0);
+        return jsonbText(Sql.appendJson(mapJson, numbers));
     }
 
     private BinaryCopy jsonbText(CharSequence text) {
