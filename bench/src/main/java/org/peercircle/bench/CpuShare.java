@@ -6,33 +6,78 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Where the CPU went during a window: user+system time of every process on the machine, grouped by what it is
  * (each service, PostgreSQL, Kafka, the load generator, pgbench, anything else), from /proc. Dividing by the
  * requests served gives each part's CPU cost per request, which says what a ratio to a baseline is made of.
+ * PostgreSQL's backends count per database ("postgresql assessment"), its own processes as "postgresql".
+ *
+ * <p>A process that ends inside the window keeps the CPU it had used when last seen: the processes are read
+ * {@link #SAMPLE_EVERY_MS} apart, not only at the two ends. pgbench and its backends end before the window does, and
+ * were missing from the baselines' breakdowns before.
  */
 final class CpuShare {
 
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    private static final long SAMPLE_EVERY_MS = 500;
+    /** A client backend's command line: "postgres: user database host(port) state" (or "[local]"). */
+    private static final Pattern BACKEND = Pattern.compile("^postgres: \\S+ (\\S+) (\\S+\\(\\d+\\)|\\[local\\])");
+
+    private final Path proc;
+    private final long self;
     private final Map<Long, Long> start = new TreeMap<>();
-    private final Map<Long, String> names = new TreeMap<>();
+    private final Map<Long, Long> lastSeen = new ConcurrentHashMap<>();
+    private final Map<Long, String> names = new ConcurrentHashMap<>();
     private final long startedAt = System.nanoTime();
-    private final long self = ProcessHandle.current().pid();
+    private ScheduledExecutorService sampler;
+
+    CpuShare(Path proc, long self) {
+        this.proc = proc;
+        this.self = self;
+    }
 
     static CpuShare start() {
-        CpuShare s = new CpuShare();
-        s.snapshot(s.start);
+        CpuShare s = new CpuShare(Path.of("/proc"), ProcessHandle.current().pid());
+        s.begin();
+        s.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cpu-share");
+            t.setDaemon(true);
+            return t;
+        });
+        s.sampler.scheduleAtFixedRate(s::sample, SAMPLE_EVERY_MS, SAMPLE_EVERY_MS, TimeUnit.MILLISECONDS);
         return s;
+    }
+
+    void begin() {
+        snapshot(start);
+    }
+
+    /** Reads every process's CPU so far; one that is gone keeps what it had when last read. */
+    void sample() {
+        snapshot(lastSeen);
     }
 
     /** CPU seconds per group since {@link #start}, plus "elapsed" (wall seconds). */
     Map<String, Double> stop() {
-        Map<Long, Long> end = new TreeMap<>();
-        snapshot(end);
+        if (sampler != null) {
+            sampler.shutdownNow();
+            try {
+                sampler.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        sample();
         Map<String, Double> out = new TreeMap<>();
-        end.forEach((pid, ticks) -> {
+        lastSeen.forEach((pid, ticks) -> {
             long used = ticks - start.getOrDefault(pid, 0L);
             if (used > 0) {
                 out.merge(names.get(pid), used / (double) TICKS_PER_SECOND, Double::sum);
@@ -59,7 +104,7 @@ final class CpuShare {
     }
 
     private void snapshot(Map<Long, Long> into) {
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+        try (Stream<Path> procs = Files.list(proc)) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 long pid = Long.parseLong(p.getFileName().toString());
                 try {
@@ -98,6 +143,10 @@ final class CpuShare {
         }
         if (cmd.startsWith("pgbench")) {
             return "pgbench";
+        }
+        Matcher backend = BACKEND.matcher(cmd);
+        if (backend.find()) {
+            return "postgresql " + backend.group(1);
         }
         if (cmd.contains("postgres")) {
             return "postgresql";
