@@ -141,7 +141,9 @@ final class CpuShare {
         if (cmd.contains("LocalInfra kafka")) {
             return "kafka";
         }
-        if (cmd.startsWith("pgbench")) {
+        // Debian's pgbench is a wrapper that execs /usr/lib/postgresql/<version>/bin/pgbench: matched by program name
+        String program = cmd.split(" ", 2)[0];
+        if (program.equals("pgbench") || program.endsWith("/pgbench")) {
             return "pgbench";
         }
         Matcher backend = BACKEND.matcher(cmd);

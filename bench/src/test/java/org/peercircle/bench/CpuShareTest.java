@@ -20,13 +20,13 @@ class CpuShareTest {
 
     @Test
     void aProcessThatEndsInsideTheWindowKeepsTheCpuItHadWhenLastSeen() throws IOException {
-        process(200, "pgbench -n -T 30 assessment", 0);
+        process(200, "/usr/lib/postgresql/15/bin/pgbench -n -T 30 assessment", 0);
         process(201, "postgres: postgres assessment 127.0.0.1(44248) idle", 100);
         process(300, "java -jar /work/main/reporting-service/target/quarkus-app/quarkus-run.jar", 1_000);
         CpuShare window = new CpuShare(proc, SELF);
         window.begin();
 
-        process(200, "pgbench -n -T 30 assessment", 250);
+        process(200, "/usr/lib/postgresql/15/bin/pgbench -n -T 30 assessment", 250);
         process(201, "postgres: postgres assessment 127.0.0.1(44248) idle", 400);
         process(300, "java -jar /work/main/reporting-service/target/quarkus-app/quarkus-run.jar", 1_050);
         window.sample();
