@@ -31,8 +31,7 @@ public final class BinaryCopy {
 
     private final int columns;
     /** Filled chunks, each with the length used: together, with the current one, the stream. */
-    private final List<byte[]> chunks = new ArrayList<>();
-    private final List<Integer> chunkLengths = new ArrayList<>();
+    private final List<Chunk> chunks = new ArrayList<>();
     private byte[] bytes = new byte[CHUNK_SIZE];
     private int length;
     /** A map's JSON text on its way into the chunk. */
@@ -156,8 +155,8 @@ public final class BinaryCopy {
     void writeTo(CopyIn copy) throws SQLException {
         checkRowComplete();
         int16(-1);
-        for (int i = 0; i < chunks.size(); i++) {
-            copy.writeToCopy(chunks.get(i), 0, chunkLengths.get(i));
+        for (Chunk chunk : chunks) {
+            copy.writeToCopy(chunk.bytes(), 0, chunk.length());
         }
         copy.writeToCopy(bytes, 0, length);
     }
@@ -208,8 +207,7 @@ public final class BinaryCopy {
     /** Room for the next {@code more} bytes in the current chunk. */
     private void ensure(int more) {
         if (length + more > bytes.length) {
-            chunks.add(bytes);
-            chunkLengths.add(length);
+            chunks.add(new Chunk(bytes, length));
             bytes = new byte[Math.max(CHUNK_SIZE, more)];
             length = 0;
         }
@@ -264,5 +262,8 @@ public final class BinaryCopy {
     private static boolean isPair(CharSequence s, int i) {
         return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length()
                 && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+
+    private record Chunk(byte[] bytes, int length) {
     }
 }
