@@ -1,10 +1,15 @@
 package org.peercircle.bench;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +26,8 @@ import java.util.function.LongFunction;
 
 import org.HdrHistogram.Recorder;
 import org.peercircle.contracts.EventTypes;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -473,12 +480,14 @@ public final class Bench {
         workloads.put("W3", w);
 
         // a second reporting-service on a fresh database, reading the W3 topic from the beginning
-        String db = "reporting_w3_" + System.currentTimeMillis();
+        String db = "reporting_w3";
+        sys.exec("postgres", "DROP DATABASE IF EXISTS " + db);
         sys.exec("postgres", "CREATE DATABASE " + db);
         int port = sys.portBase + 5;
         String group = "bench-w3-" + System.currentTimeMillis();
         List<String> cmd = new ArrayList<>(List.of(Tools.javaBin()));
         cmd.addAll(Sys.serviceJavaOpts());
+        cmd.add(CpuShare.INSTANCE_PROPERTY + W3_INSTANCE);
         cmd.add("-Dmp.messaging.incoming.assessment-events.topic=" + topic);
         for (String channel : List.of("participant-events", "session-events", "assessment-events")) {
             cmd.add("-Dmp.messaging.incoming." + channel + ".group.id=" + group);
@@ -504,6 +513,7 @@ public final class Bench {
             // in between, the table's insert counter tells when all are in: a count(*) each second over up to a
             // million rows was itself in about one in six samples of the database's active work
             String progressSql = "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'assessment_score'";
+            CpuShare cpu = CpuShare.start();
             long m0 = System.nanoTime();
             long c0 = sys.count(db, countSql);
             while (System.nanoTime() - m0 < w3Measure.toNanos() && sys.count(db, progressSql) < w3Events) {
@@ -511,6 +521,7 @@ public final class Bench {
             }
             long m1 = System.nanoTime();
             long c1 = sys.count(db, countSql);
+            Map<String, Long> cpuPerEvent = CpuShare.perRequest(cpu.stop(), c1 - c0);
             double rate = (c1 - c0) / ((m1 - m0) / 1e9);
             Sys.log("W3 reporting ingest: %.0f events/s (%d rows after %.0f s)", rate, c1, (m1 - firstRow) / 1e9);
             w.put("ingestRate", rate);
@@ -518,6 +529,7 @@ public final class Bench {
             w.put("secondsSinceFirstRow", (m1 - firstRow) / 1e9);
             w.put("projectedFullReplaySeconds", w3Events / Math.max(rate, 1));
             w.put("ratio", rate / raw.msgPerSec());
+            w.put("cpuUsPerEvent", cpuPerEvent);
             w.put("rssMb", Sys.rssKb(p.pid()) / 1024);
             w.put("profile", Tools.stopJfr(p.pid(), jfr));
         } finally {
@@ -526,6 +538,50 @@ public final class Bench {
             p.destroyForcibly();
         }
         workloads.put("W3", w);
+        try {
+            w.put("databaseAlone", databaseAlone(db));
+        } catch (Exception e) {
+            w.put("databaseAlone", Map.of("error", String.valueOf(e)));
+        }
+    }
+
+    /** What the W3 replay's instance is called in the CPU breakdowns (the running reporting-service is another). */
+    static final String W3_INSTANCE = "reporting-service (W3 replay)";
+
+    /**
+     * PostgreSQL's own part of W3, for scale: the rows the replay wrote, copied out and then in again with one binary
+     * COPY into an empty copy of the table (its indexes included), by one connection, nothing else running. What a
+     * replay costs the database beyond this is the service's batching, upserts and tallies.
+     */
+    Map<String, Object> databaseAlone(String db) throws Exception {
+        Path rows = work.resolve("w3-scores.copy");
+        try (Connection c = sys.db(db)) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(rows), 1 << 16)) {
+                copy.copyOut("COPY assessment_score TO STDOUT (FORMAT binary)", out);
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE w3_database_alone (LIKE assessment_score INCLUDING ALL)");
+            }
+            CpuShare cpu = CpuShare.start();
+            long t0 = System.nanoTime();
+            long copied;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(rows), 1 << 16)) {
+                copied = copy.copyIn("COPY w3_database_alone FROM STDIN (FORMAT binary)", in);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Long> cpuPerRow = CpuShare.perRequest(cpu.stop(), copied);
+            Map<String, Object> alone = new LinkedHashMap<>();
+            alone.put("rows", copied);
+            alone.put("seconds", seconds);
+            alone.put("rowsPerSec", copied / seconds);
+            alone.put("cpuUsPerRow", cpuPerRow);
+            Sys.log("W3 database alone: COPY of %d rows into an empty copy of the table at %.0f rows/s; CPU us per row %s",
+                    copied, copied / seconds, cpuPerRow);
+            return alone;
+        } finally {
+            Files.deleteIfExists(rows);
+        }
     }
 
     // --- W4 + W5: freshness at 200/s while the dashboards are read, at 10k and at 100k participants --------------

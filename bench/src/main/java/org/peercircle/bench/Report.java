@@ -112,6 +112,19 @@ public final class Report {
         return "; " + label + ": " + String.join(", ", parts);
     }
 
+    /** W3's CPU per event, and PostgreSQL's own COPY of the same rows for scale. */
+    static String w3Note(JsonNode w3) {
+        JsonNode alone = w3.path("databaseAlone");
+        String note = why(w3) + cpu("CPU µs per event", w3.path("cpuUsPerEvent"));
+        if (alone.has("rowsPerSec")) {
+            note += "; PostgreSQL alone, one binary COPY of the same rows into an empty copy of the table: "
+                    + f(d(alone.path("rowsPerSec"))) + " rows/s" + cpu("CPU µs per row", alone.path("cpuUsPerRow"));
+        } else if (alone.has("error")) {
+            note += "; PostgreSQL alone: no figure (" + clean(alone.path("error").asText()) + ")";
+        }
+        return note.startsWith("; ") ? note.substring(2) : note;
+    }
+
     static String clean(String s) {
         return s.replace("|", "/").replaceAll("\\s+", " ");
     }
@@ -153,7 +166,7 @@ public final class Report {
         if (!w3.isMissingNode()) {
             c.add(new Check("W3", "replay ingest vs raw consumer", d(w3.path("ratio")), "×",
                     f(d(w3.path("baseline").path("msgPerSec"))) + " msg/s (ConsumerPerformance)",
-                    f(d(w3.path("ingestRate"))) + " events/s", 0.2, false, why(w3)));
+                    f(d(w3.path("ingestRate"))) + " events/s", 0.2, false, w3Note(w3)));
         }
         JsonNode w4 = w.path("W4");
         if (w4.has("error")) {

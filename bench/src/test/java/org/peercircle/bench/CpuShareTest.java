@@ -59,10 +59,30 @@ class CpuShareTest {
                 .containsEntry("load generator", 1.0);
     }
 
+    @Test
+    void aProcessTheBenchNamesCountsUnderItsNameNotAsTheServiceItRuns() throws IOException {
+        String jar = "/work/main/reporting-service/target/quarkus-app/quarkus-run.jar";
+        process(20, 0, "java", "-Xmx256m", "-jar", jar);
+        process(21, 0, "java", "-Xmx256m", CpuShare.INSTANCE_PROPERTY + "reporting-service (W3 replay)", "-jar", jar);
+        CpuShare window = new CpuShare(proc, SELF);
+        window.begin();
+        process(20, 10, "java", "-Xmx256m", "-jar", jar);
+        process(21, 300, "java", "-Xmx256m", CpuShare.INSTANCE_PROPERTY + "reporting-service (W3 replay)", "-jar", jar);
+
+        Map<String, Double> seconds = window.stop();
+        assertThat(seconds).containsEntry("reporting-service", 0.1)
+                .containsEntry("reporting-service (W3 replay)", 3.0);
+    }
+
     /** A process as /proc shows it: its command line and, in stat, {@code ticks} of CPU time (a quarter of it system time). */
     private void process(long pid, String cmdline, long ticks) throws IOException {
+        process(pid, ticks, cmdline.split(" "));
+    }
+
+    /** The same, its arguments given one by one (an argument may hold spaces). */
+    private void process(long pid, long ticks, String... args) throws IOException {
         Path dir = Files.createDirectories(proc.resolve(String.valueOf(pid)));
-        Files.writeString(dir.resolve("cmdline"), cmdline.replace(' ', '\0'));
+        Files.writeString(dir.resolve("cmdline"), String.join("\0", args) + "\0");
         // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...
         Files.writeString(dir.resolve("stat"), pid + " (some name) S 1 1 1 0 -1 0 0 0 0 0 " + (ticks - ticks / 4) + " "
                 + ticks / 4 + " 0 0 20 0 1 0 0 0 0\n");
