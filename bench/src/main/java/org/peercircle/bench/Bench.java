@@ -481,7 +481,7 @@ public final class Bench {
 
         // a second reporting-service on a fresh database, reading the W3 topic from the beginning
         String db = "reporting_w3";
-        sys.exec("postgres", "DROP DATABASE IF EXISTS " + db);
+        sys.exec("postgres", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         sys.exec("postgres", "CREATE DATABASE " + db);
         int port = sys.portBase + 5;
         String group = "bench-w3-" + System.currentTimeMillis();
