@@ -550,7 +550,7 @@ public final class Bench {
 
     /**
      * PostgreSQL's own part of W3, for scale: the rows the replay wrote, copied out and then in again with one binary
-     * COPY into an empty copy of the table (its indexes included), by one connection, nothing else running. What a
+     * COPY into an empty copy of the table (its indexes included), by one connection, with nothing else writing. What a
      * replay costs the database beyond this is the service's batching, upserts and tallies.
      */
     Map<String, Object> databaseAlone(String db) throws Exception {
