@@ -98,11 +98,7 @@ public final class BinaryCopy {
         if (value == null) {
             return nullValue();
         }
-        int size = utf8Length(value);
-        field(size);
-        ensure(size);
-        utf8(value);
-        return this;
+        return utf8Field(value, false);
     }
 
     /** A JSON text as {@code jsonb} (which PostgreSQL still parses and normalises, as it would the text). */
@@ -110,7 +106,7 @@ public final class BinaryCopy {
         if (json == null) {
             return nullValue();
         }
-        return jsonbText(json);
+        return utf8Field(json, true);
     }
 
     /** Numbers by name as {@code jsonb}, in the text {@link Sql#json(Map)} writes. */
@@ -119,15 +115,23 @@ public final class BinaryCopy {
             return nullValue();
         }
         mapJson.setLength(0);
-        return jsonbText(Sql.appendJson(mapJson, numbers));
+        return utf8Field(Sql.appendJson(mapJson, numbers), true);
     }
 
-    private BinaryCopy jsonbText(CharSequence text) {
-        int size = utf8Length(text);
-        field(size + 1);
-        ensure(size + 1);
-        bytes[length++] = JSONB_VERSION;
+    /**
+     * Text in UTF-8, after jsonb's version byte if {@code jsonb}. Its length is known only once it is encoded, so the
+     * field's length word is filled in then: the room made first (at most three bytes per char; a surrogate pair,
+     * two chars, takes four) keeps the word and the value in one chunk.
+     */
+    private BinaryCopy utf8Field(CharSequence text, boolean jsonb) {
+        ensure(4 + 1 + 3 * text.length());
+        field(0);
+        int start = length;
+        if (jsonb) {
+            bytes[length++] = JSONB_VERSION;
+        }
         utf8(text);
+        int32At(start - 4, length - start);
         return this;
     }
 
@@ -187,10 +191,15 @@ public final class BinaryCopy {
 
     private void int32(int v) {
         ensure(4);
-        bytes[length++] = (byte) (v >>> 24);
-        bytes[length++] = (byte) (v >>> 16);
-        bytes[length++] = (byte) (v >>> 8);
-        bytes[length++] = (byte) v;
+        int32At(length, v);
+        length += 4;
+    }
+
+    private void int32At(int at, int v) {
+        bytes[at] = (byte) (v >>> 24);
+        bytes[at + 1] = (byte) (v >>> 16);
+        bytes[at + 2] = (byte) (v >>> 8);
+        bytes[at + 3] = (byte) v;
     }
 
     private void int64(long v) {
@@ -213,28 +222,7 @@ public final class BinaryCopy {
         }
     }
 
-    /** The length of {@link #utf8}'s encoding, which is {@link String#getBytes}' in UTF-8. */
-    private static int utf8Length(CharSequence s) {
-        int size = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                size += 1;
-            } else if (c < 0x800) {
-                size += 2;
-            } else if (!Character.isSurrogate(c)) {
-                size += 3;
-            } else if (isPair(s, i)) {
-                size += 4;
-                i++;
-            } else {
-                size += 1;
-            }
-        }
-        return size;
-    }
-
-    /** Encodes as {@link String#getBytes} does in UTF-8 (a lone surrogate as '?'); {@link #ensure} made room. */
+    /** Encodes as {@link String#getBytes} does in UTF-8 (a lone surrogate as '?'); {@link #utf8Field} made room. */
     private void utf8(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
