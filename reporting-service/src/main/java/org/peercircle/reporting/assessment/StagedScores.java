@@ -38,8 +38,8 @@ public class StagedScores implements AgroalPoolInterceptor {
             st.execute("""
                     CREATE TEMP TABLE IF NOT EXISTS staged_score (ord int, administration_id uuid, revision int,
                         participant_id uuid, centre_id uuid, group_id uuid, instrument_code text, instrument_version int,
-                        phase text, administered_at timestamptz, total_score float8, subscale_scores jsonb, band text,
-                        prorated bool, higher_is_worse bool, reliability float8, norm_sd float8, item_values jsonb,
+                        phase text, administered_at timestamptz, total_score float8, subscale_scores json, band text,
+                        prorated bool, higher_is_worse bool, reliability float8, norm_sd float8, item_values json,
                         subscale_reliability jsonb, subscale_norm_sd jsonb) ON COMMIT DELETE ROWS
                     """);
         } catch (SQLException e) {
@@ -55,8 +55,8 @@ public class StagedScores implements AgroalPoolInterceptor {
             rows.row().int4(rows.rows()).uuid(e.administrationId()).int4(e.revision()).uuid(e.participantId())
                     .uuid(e.centreId()).uuid(e.groupId()).text(e.instrumentCode()).int4(e.instrumentVersion())
                     .text(e.phase()).timestamptz(e.administeredAt()).float8(e.totalScore())
-                    .jsonb(e.subscaleScores()).text(e.band()).bool(e.prorated()).bool(e.higherIsWorse())
-                    .float8(e.reliability()).float8(e.normSd()).jsonb(e.itemValues())
+                    .json(e.subscaleScores()).text(e.band()).bool(e.prorated()).bool(e.higherIsWorse())
+                    .float8(e.reliability()).float8(e.normSd()).json(e.itemValues())
                     .jsonb(e.subscaleReliability()).jsonb(e.subscaleNormSd());
         }
         sql.copyIn(TABLE, COLUMNS, rows);

@@ -111,11 +111,20 @@ public final class BinaryCopy {
 
     /** Numbers by name as {@code jsonb}, in the text {@link Sql#json(Map)} writes. */
     public BinaryCopy jsonb(Map<String, Double> numbers) {
+        return numbers(numbers, true);
+    }
+
+    /** Numbers by name as {@code json}, in the text {@link Sql#json(Map)} writes. */
+    public BinaryCopy json(Map<String, Double> numbers) {
+        return numbers(numbers, false);
+    }
+
+    private BinaryCopy numbers(Map<String, Double> numbers, boolean jsonb) {
         if (numbers == null) {
             return nullValue();
         }
         mapJson.setLength(0);
-        return utf8Field(Sql.appendJson(mapJson, numbers), true);
+        return utf8Field(Sql.appendJson(mapJson, numbers), jsonb);
     }
 
     /**
