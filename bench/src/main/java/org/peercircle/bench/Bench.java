@@ -514,6 +514,7 @@ public final class Bench {
             // million rows was itself in about one in six samples of the database's active work
             String progressSql = "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'assessment_score'";
             CpuShare cpu = CpuShare.start();
+            JvmThreads threads = new JvmThreads(Path.of("/proc"), p.pid());
             long m0 = System.nanoTime();
             long c0 = sys.count(db, countSql);
             while (System.nanoTime() - m0 < w3Measure.toNanos() && sys.count(db, progressSql) < w3Events) {
@@ -522,6 +523,7 @@ public final class Bench {
             long m1 = System.nanoTime();
             long c1 = sys.count(db, countSql);
             Map<String, Long> cpuPerEvent = CpuShare.perRequest(cpu.stop(), c1 - c0);
+            Map<String, Long> threadsPerEvent = CpuShare.perRequest(threads.stop(), c1 - c0);
             double rate = (c1 - c0) / ((m1 - m0) / 1e9);
             Sys.log("W3 reporting ingest: %.0f events/s (%d rows after %.0f s)", rate, c1, (m1 - firstRow) / 1e9);
             w.put("ingestRate", rate);
@@ -530,6 +532,7 @@ public final class Bench {
             w.put("projectedFullReplaySeconds", w3Events / Math.max(rate, 1));
             w.put("ratio", rate / raw.msgPerSec());
             w.put("cpuUsPerEvent", cpuPerEvent);
+            w.put("replayJvmUsPerEvent", threadsPerEvent);
             w.put("rssMb", Sys.rssKb(p.pid()) / 1024);
             w.put("profile", Tools.stopJfr(p.pid(), jfr));
         } finally {

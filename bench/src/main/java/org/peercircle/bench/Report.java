@@ -112,10 +112,14 @@ public final class Report {
         return "; " + label + ": " + String.join(", ", parts);
     }
 
-    /** W3's CPU per event, and PostgreSQL's own COPY of the same rows for scale. */
+    /**
+     * W3's CPU per event, the replay JVM's part of it by thread (its own work, the JIT compilers, the collector), and
+     * PostgreSQL's own COPY of the same rows for scale.
+     */
     static String w3Note(JsonNode w3) {
         JsonNode alone = w3.path("databaseAlone");
-        String note = why(w3) + cpu("CPU µs per event", w3.path("cpuUsPerEvent"));
+        String note = why(w3) + cpu("CPU µs per event", w3.path("cpuUsPerEvent"))
+                + cpu("the replay's JVM by thread", w3.path("replayJvmUsPerEvent"));
         if (alone.has("rowsPerSec")) {
             note += "; PostgreSQL alone, one binary COPY of the same rows into an empty copy of the table: "
                     + f(d(alone.path("rowsPerSec"))) + " rows/s" + cpu("CPU µs per row", alone.path("cpuUsPerRow"));
