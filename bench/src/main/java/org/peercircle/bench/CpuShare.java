@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 final class CpuShare {
 
-    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
     private static final long SAMPLE_EVERY_MS = 500;
     /** A client backend's command line: "postgres: user database host(port) state" (or "[local]"). */
     private static final Pattern BACKEND = Pattern.compile("^postgres: \\S+ (\\S+) (\\S+\\(\\d+\\)|\\[local\\])");
@@ -108,16 +108,19 @@ final class CpuShare {
         return out;
     }
 
+    /** User+system CPU ticks from a process's or thread's {@code stat} line. */
+    static long ticks(String stat) {
+        // the fields after the name, which is in parentheses and may hold spaces
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
     private void snapshot(Map<Long, Long> into) {
         try (Stream<Path> procs = Files.list(proc)) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 long pid = Long.parseLong(p.getFileName().toString());
                 try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    // fields after the command (which may hold spaces) in parentheses
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    into.put(pid, ticks);
+                    into.put(pid, ticks(Files.readString(p.resolve("stat"))));
                     names.computeIfAbsent(pid, k -> group(p, k));
                 } catch (IOException | RuntimeException e) {
                     // the process ended meanwhile

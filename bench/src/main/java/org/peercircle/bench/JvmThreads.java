@@ -24,7 +24,6 @@ final class JvmThreads {
 
     private static final List<String> JIT_THREADS = List.of("C1 CompilerThre", "C2 CompilerThre", "Sweeper thread");
     private static final List<String> GC_THREADS = List.of("VM Thread", "GC Thread", "G1 ", "ZGC", "Shenandoah");
-    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private final Path tasks;
     private final Map<Long, Long> start;
@@ -45,7 +44,7 @@ final class JvmThreads {
             out.put(role, 0.0);
         }
         end.forEach((tid, ticks) -> out.merge(roles.get(tid),
-                (ticks - start.getOrDefault(tid, 0L)) / (double) TICKS_PER_SECOND, Double::sum));
+                (ticks - start.getOrDefault(tid, 0L)) / (double) CpuShare.TICKS_PER_SECOND, Double::sum));
         return out;
     }
 
@@ -66,12 +65,10 @@ final class JvmThreads {
             threads.forEach(t -> {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
-                    // the thread's name (which may hold spaces) is in parentheses; the fields follow it
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long tid = Long.parseLong(t.getFileName().toString());
-                    out.put(tid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
-                    roles.put(tid, role(name));
+                    out.put(tid, CpuShare.ticks(stat));
+                    // the thread's name, in parentheses (it may hold spaces)
+                    roles.put(tid, role(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
