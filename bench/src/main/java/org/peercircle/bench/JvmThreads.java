@@ -26,25 +26,30 @@ final class JvmThreads {
     private static final List<String> GC_THREADS = List.of("VM Thread", "GC Thread", "G1 ", "ZGC", "Shenandoah");
 
     private final Path tasks;
-    private final Map<Long, Long> start;
+    private final Map<Long, Sample> start;
     private final long startedAt = System.nanoTime();
+
+    /** A thread's role and its user+system ticks so far. */
+    private record Sample(String role, long ticks) {
+    }
 
     JvmThreads(Path proc, long pid) {
         this.tasks = proc.resolve(pid + "/task");
-        this.start = ticks(new HashMap<>());
+        this.start = sample();
     }
 
     /** CPU seconds of each role since the window began, plus "elapsed" (wall seconds), as {@link CpuShare#stop}. */
     Map<String, Double> stop() {
-        Map<Long, String> roles = new HashMap<>();
-        Map<Long, Long> end = ticks(roles);
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("elapsed", (System.nanoTime() - startedAt) / 1e9);
         for (String role : List.of(APPLICATION, JIT, GC)) {
             out.put(role, 0.0);
         }
-        end.forEach((tid, ticks) -> out.merge(roles.get(tid),
-                (ticks - start.getOrDefault(tid, 0L)) / (double) CpuShare.TICKS_PER_SECOND, Double::sum));
+        sample().forEach((tid, now) -> {
+            Sample then = start.get(tid);
+            long used = now.ticks() - (then == null ? 0 : then.ticks());
+            out.merge(now.role(), used / (double) CpuShare.TICKS_PER_SECOND, Double::sum);
+        });
         return out;
     }
 
@@ -58,17 +63,16 @@ final class JvmThreads {
         return APPLICATION;
     }
 
-    /** User+system ticks of each live thread; {@code roles} gets each one's role. */
-    private Map<Long, Long> ticks(Map<Long, String> roles) {
-        Map<Long, Long> out = new HashMap<>();
+    /** Each live thread, by its id. */
+    private Map<Long, Sample> sample() {
+        Map<Long, Sample> out = new HashMap<>();
         try (Stream<Path> threads = Files.list(tasks)) {
             threads.forEach(t -> {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
-                    long tid = Long.parseLong(t.getFileName().toString());
-                    out.put(tid, CpuShare.ticks(stat));
-                    // the thread's name, in parentheses (it may hold spaces)
-                    roles.put(tid, role(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))));
+                    // the thread's name is in parentheses (it may hold spaces)
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    out.put(Long.parseLong(t.getFileName().toString()), new Sample(role(name), CpuShare.ticks(stat)));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
