@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,6 +67,9 @@ public final class Bench {
     final int stallSeconds = Integer.getInteger("bench.stall.seconds", 30);
     final int searchBisections = Integer.getInteger("bench.search.bisections", 3);
     final Duration profileWindow = Duration.ofSeconds(Integer.getInteger("bench.profile.seconds", 15));
+
+    /** How long a JVM's JIT is left to catch up after a recording starts in it before its samples count. */
+    static final Duration JFR_SETTLE = Duration.ofSeconds(15);
     final String w6Services = System.getProperty("bench.w6.services", String.join(",", Sys.SERVICES));
     /** rest: the bench registers centres and participants itself; generator: tools' city generator does (slower). */
     final String loader = System.getProperty("bench.loader", "generator");
@@ -374,7 +378,9 @@ public final class Bench {
                 atHalf.p50us() / 1000.0, atHalf.p99us() / 1000.0, atHalf.achievedRate(), atHalf.errors());
         long pid = sys.pid(service);
         Path jfr = Tools.startJfr(pid, work, name.toLowerCase() + "-" + service);
-        OpenLoad.Result profiled = load.run(half, Duration.ofSeconds(3), profileWindow, request, expected);
+        // the samples of the JIT's catch-up after the recording started are left out (see Tools.startJfr)
+        Instant profileFrom = Instant.now().plus(JFR_SETTLE);
+        OpenLoad.Result profiled = load.run(half, JFR_SETTLE, profileWindow, request, expected);
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("maxRate", max);
         w.put("peakAchievedRate", peakAchieved);
@@ -382,7 +388,7 @@ public final class Bench {
         w.put("atHalfMax", atHalf);
         w.put("cpuUsPerRequestAtHalfMax", cpuPerRequest);
         w.put("profiledWindow", profiled);
-        w.put("profile", Tools.stopJfr(pid, jfr));
+        w.put("profile", Tools.stopJfr(pid, jfr, profileFrom));
         return w;
     }
 
@@ -488,6 +494,8 @@ public final class Bench {
         List<String> cmd = new ArrayList<>(List.of(Tools.javaBin()));
         cmd.addAll(Sys.serviceJavaOpts());
         cmd.add(CpuShare.INSTANCE_PROPERTY + W3_INSTANCE);
+        Path jfr = work.resolve("w3-reporting.jfr");
+        cmd.add(Tools.jfrAtLaunch(jfr));
         cmd.add("-Dmp.messaging.incoming.assessment-events.topic=" + topic);
         for (String channel : List.of("participant-events", "session-events", "assessment-events")) {
             cmd.add("-Dmp.messaging.incoming." + channel + ".group.id=" + group);
@@ -508,13 +516,13 @@ public final class Bench {
             }
             long firstRow = System.nanoTime();
             Thread.sleep(Duration.ofSeconds(15).toMillis());
-            Path jfr = Tools.startJfr(p.pid(), work, "w3-reporting");
             // rows are counted exactly at the window's two ends only (the count's snapshot is taken as it starts);
             // in between, the table's insert counter tells when all are in: a count(*) each second over up to a
             // million rows was itself in about one in six samples of the database's active work
             String progressSql = "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'assessment_score'";
             CpuShare cpu = CpuShare.start();
             JvmThreads threads = new JvmThreads(Path.of("/proc"), p.pid());
+            Instant window = Instant.now();
             long m0 = System.nanoTime();
             long c0 = sys.count(db, countSql);
             while (System.nanoTime() - m0 < w3Measure.toNanos() && sys.count(db, progressSql) < w3Events) {
@@ -534,7 +542,7 @@ public final class Bench {
             w.put("cpuUsPerEvent", cpuPerEvent);
             w.put("replayJvmUsPerEvent", threadsPerEvent);
             w.put("rssMb", Sys.rssKb(p.pid()) / 1024);
-            w.put("profile", Tools.stopJfr(p.pid(), jfr));
+            w.put("profile", Tools.stopJfr(p.pid(), jfr, window));
         } finally {
             p.destroy();
             p.waitFor(30, TimeUnit.SECONDS);
@@ -596,6 +604,9 @@ public final class Bench {
         Map<String, Object> w5 = new LinkedHashMap<>();
         int people = 0;
         long assessments = 0;
+        // W5's profile is of the large city, but the recording starts now: the JIT's catch-up after it starts (see
+        // Tools.startJfr) then falls in the city's loading, and both cities are timed with it running
+        Path jfr = Tools.startJfr(sys.pid("reporting-service"), work, "w5-reporting");
         for (int target : List.of(citySmall, cityLarge)) {
             int add = target - people;
             long addAssessments = (long) target * assessmentsPerPerson - assessments;
@@ -676,7 +687,7 @@ public final class Bench {
             }
             why.addAll(health("after loading " + people + " participants"));
             String key = String.valueOf(people);
-            Object[] both = freshnessAndDashboards(w4Cohort, people == cityLarge);
+            Object[] both = freshnessAndDashboards(w4Cohort, people == cityLarge ? jfr : null);
             // a service that died during the stage explains its missing figures too
             for (String p : health("after W4/W5 at " + people + " participants")) {
                 if (!why.contains(p)) {
@@ -713,8 +724,9 @@ public final class Bench {
     /** A dashboard that takes longer than this has failed its 50 ms target anyway; it counts as an error. */
     static final Duration DASHBOARD_TIMEOUT = Duration.ofSeconds(10);
 
+    /** @param jfr the recording to stop at the end and summarise from the measurement on; null for none */
     @SuppressWarnings("unchecked")
-    Object[] freshnessAndDashboards(List<City.Member> cohort, boolean profile) throws Exception {
+    Object[] freshnessAndDashboards(List<City.Member> cohort, Path jfr) throws Exception {
         String token = city.token("coordinator");
         String swToken = city.token("integration");
         List<City.Member> members = new ArrayList<>(cohort);
@@ -722,8 +734,9 @@ public final class Bench {
         Recorder freshness = new Recorder(3_600_000_000L, 3);
         Map<UUID, Map<UUID, Long>> pending = new ConcurrentHashMap<>();
         Map<UUID, Boolean> polling = new ConcurrentHashMap<>();
-        // the loads start after a 5 s pause (in which JFR, if any, settles), then warm up
-        long measureFrom = System.nanoTime() + 5_000_000_000L + warmUp.toNanos();
+        // the loads start at once and warm up
+        long measureFrom = System.nanoTime() + warmUp.toNanos();
+        Instant profileFrom = Instant.now().plus(warmUp);
         java.util.concurrent.atomic.AtomicLong pollsOk = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong pollsFailed = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstPollError = new java.util.concurrent.atomic.AtomicReference<>();
@@ -803,8 +816,6 @@ public final class Bench {
             }
         });
         long reportingPid = sys.pid("reporting-service");
-        Path jfr = profile ? Tools.startJfr(reportingPid, work, "w5-reporting") : null;
-        Thread.sleep(5000);
         w4Thread.start();
         cityThread.start();
         OpenLoad.Result centreResult = dashboards.run(2, warmUp, measure, i -> OpenLoad.Call.get(
@@ -843,7 +854,7 @@ public final class Bench {
         w5.put("centre", centreResult);
         Sys.log("W5: city p95 %.1f ms, centre p95 %.1f ms", cityResult.get().p95us() / 1000.0, centreResult.p95us() / 1000.0);
         if (jfr != null) {
-            w5.put("profile", Tools.stopJfr(reportingPid, jfr));
+            w5.put("profile", Tools.stopJfr(reportingPid, jfr, profileFrom));
         }
         return new Object[] { w4, w5 };
     }

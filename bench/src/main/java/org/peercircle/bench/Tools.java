@@ -3,10 +3,7 @@ package org.peercircle.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +80,12 @@ final class Tools {
         return Files.exists(p) ? p.toString() : tool;
     }
 
-    /** Starts a JFR recording in a running service; {@link #stopJfr} ends it and writes the file. */
+    /**
+     * Starts a JFR recording in a running service; {@link #stopJfr} ends it and writes the file. On JDK 17, starting a
+     * recording in a running JVM throws its compiled code away (7,451 methods were made not entrant at once in one W3
+     * replay), and the JIT compilers then took a third of a core for about 15 s: profile a window that starts after
+     * that, or start the recording with the JVM ({@link #jfrAtLaunch}).
+     */
     static Path startJfr(long pid, Path dir, String name) {
         Path file = dir.resolve(name + ".jfr");
         try {
@@ -95,60 +97,23 @@ final class Tools {
         return file;
     }
 
-    /** Stops the recording and summarises it (the file is complete when JFR.stop returns). */
-    static Map<String, Object> stopJfr(long pid, Path jfr) {
+    /** The JVM option that starts the recording {@link #stopJfr} ends, with the JVM, so that it costs no recompilation. */
+    static String jfrAtLaunch(Path file) {
+        return "-XX:StartFlightRecording=name=bench,settings=default,filename=" + file;
+    }
+
+    /**
+     * Stops the recording (the file is complete when JFR.stop returns) and summarises its execution samples from
+     * {@code since} on.
+     */
+    static Map<String, Object> stopJfr(long pid, Path jfr, Instant since) {
         try {
             run(jfr.resolveSibling(jfr.getFileName() + ".stop.log"), List.of(jdkTool("jcmd"), String.valueOf(pid),
                     "JFR.stop", "name=bench"), 120);
+            return Profile.summarise(jfr, since);
         } catch (Exception e) {
-            Sys.log("JFR not stopped: %s", e);
+            Sys.log("JFR not stopped or not read: %s", e);
+            return Map.of("recording", jfr.toString(), "error", e.toString());
         }
-        return profile(jfr);
-    }
-
-    /** The hottest top frames and the hottest PeerCircle frames of the recording's execution samples. */
-    static Map<String, Object> profile(Path jfr) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("recording", jfr.toString());
-        try {
-            String out = run(jfr.resolveSibling(jfr.getFileName() + ".samples.txt"),
-                    List.of(jdkTool("jfr"), "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", jfr.toString()),
-                    300);
-            Map<String, Integer> top = new HashMap<>();
-            Map<String, Integer> app = new HashMap<>();
-            int samples = 0;
-            String[] lines = out.split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                if (!lines[i].contains("stackTrace = [")) {
-                    continue;
-                }
-                samples++;
-                boolean first = true;
-                for (int j = i + 1; j < lines.length && !lines[j].trim().startsWith("]"); j++) {
-                    String frame = lines[j].trim().replaceAll("\\s+line:.*", "");
-                    if (first) {
-                        top.merge(frame, 1, Integer::sum);
-                        first = false;
-                    }
-                    if (frame.startsWith("org.peercircle")) {
-                        app.merge(frame, 1, Integer::sum);
-                        break;
-                    }
-                }
-            }
-            result.put("executionSamples", samples);
-            result.put("topFrames", topN(top, samples, 8));
-            result.put("topPeerCircleFrames", topN(app, samples, 6));
-        } catch (Exception e) {
-            result.put("error", e.toString());
-        }
-        return result;
-    }
-
-    private static List<String> topN(Map<String, Integer> counts, int total, int n) {
-        List<String> out = new ArrayList<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(n)
-                .forEach(e -> out.add(String.format("%.1f%% %s", 100.0 * e.getValue() / Math.max(1, total), e.getKey())));
-        return out;
     }
 }
