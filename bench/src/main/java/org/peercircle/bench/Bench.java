@@ -167,6 +167,14 @@ public final class Bench {
         if (only.contains("W4")) {
             guarded("W4", this::w4w5);
         }
+        long profiles = System.nanoTime();
+        if (only.contains("W1")) {
+            profileAtHalf("W1", "participant-service", w1Request(), 200);
+        }
+        if (only.contains("W2")) {
+            profileAtHalf("W2", "assessment-service", w2Request(), 201);
+        }
+        phases.put("W1/W2 profiles", Math.round((System.nanoTime() - profiles) / 1e9));
         if (!skipW6 && only.contains("W6")) {
             guarded("W6", () -> new Startup(this).run(List.of(variants.split(",")), List.of(w6Services.split(","))));
         }
@@ -365,8 +373,7 @@ public final class Bench {
             // an overloaded step leaves a queue behind in the service: let it drain before the next one
             Thread.sleep(held ? 2000 : 6000);
         }
-        // the figure first, without a profiler: starting JFR in a running service stalled it for seconds in earlier
-        // runs, which is not the service's own latency. The profile then gets a window of its own at the same rate.
+        // no profiler here: see profileAtHalf
         Thread.sleep(6_000);
         double half = Math.max(1, max / 2);
         load.run(half, Duration.ZERO, warmUp, request, expected);
@@ -376,20 +383,37 @@ public final class Bench {
         Sys.log("%s CPU us per request at half of max: %s", name, cpuPerRequest);
         Sys.log("%s at %.0f/s (50%% of max %.0f/s): p50 %.1f ms p99 %.1f ms achieved %.0f/s errors %d", name, half, max,
                 atHalf.p50us() / 1000.0, atHalf.p99us() / 1000.0, atHalf.achievedRate(), atHalf.errors());
-        long pid = sys.pid(service);
-        Path jfr = Tools.startJfr(pid, work, name.toLowerCase() + "-" + service);
-        // the samples of the JIT's catch-up after the recording started are left out (see Tools.startJfr)
-        Instant profileFrom = Instant.now().plus(JFR_SETTLE);
-        OpenLoad.Result profiled = load.run(half, JFR_SETTLE, profileWindow, request, expected);
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("maxRate", max);
         w.put("peakAchievedRate", peakAchieved);
         w.put("steps", steps);
         w.put("atHalfMax", atHalf);
         w.put("cpuUsPerRequestAtHalfMax", cpuPerRequest);
-        w.put("profiledWindow", profiled);
-        w.put("profile", Tools.stopJfr(pid, jfr, profileFrom));
         return w;
+    }
+
+    /**
+     * W1's or W2's profile, at half of its max rate, taken after every other workload has its figures: a recording
+     * started in a running JVM leaves its JIT recompiling for minutes (see Tools.startJfr; in one run the assessment
+     * service's C2 thread still took 62% of a core during W3, two minutes after W2's recording), which the baselines
+     * and the workloads after it would share the machine with. The JIT's first catch-up is left out of the samples.
+     */
+    @SuppressWarnings("unchecked")
+    void profileAtHalf(String name, String service, LongFunction<OpenLoad.Call> request, int expected) {
+        Map<String, Object> w = (Map<String, Object>) workloads.get(name);
+        if (w == null || !(w.get("maxRate") instanceof Double max)) {
+            return;
+        }
+        try {
+            long pid = sys.pid(service);
+            Path jfr = Tools.startJfr(pid, work, name.toLowerCase() + "-" + service);
+            Instant profileFrom = Instant.now().plus(JFR_SETTLE);
+            w.put("profiledWindow", new OpenLoad(4000).run(Math.max(1, max / 2), JFR_SETTLE, profileWindow, request,
+                    expected));
+            w.put("profile", Tools.stopJfr(pid, jfr, profileFrom));
+        } catch (Exception e) {
+            w.put("profile", Map.of("error", String.valueOf(e)));
+        }
     }
 
     /** W1's request number i: a coordinator reads a participant picked by a fixed pseudo-random sequence. */
@@ -554,6 +578,10 @@ public final class Bench {
         } catch (Exception e) {
             w.put("databaseAlone", Map.of("error", String.valueOf(e)));
         }
+        // nothing of W3 may work on during W4/W5: autovacuum of its two million fresh rows, or the dirty pages a
+        // checkpoint would write then
+        sys.exec("postgres", "DROP DATABASE " + db + " WITH (FORCE)");
+        sys.exec("postgres", "CHECKPOINT");
     }
 
     /** What the W3 replay's instance is called in the CPU breakdowns (the running reporting-service is another). */
@@ -604,10 +632,13 @@ public final class Bench {
         Map<String, Object> w5 = new LinkedHashMap<>();
         int people = 0;
         long assessments = 0;
-        // W5's profile is of the large city, but the recording starts now: the JIT's catch-up after it starts (see
-        // Tools.startJfr) then falls in the city's loading, and both cities are timed with it running
-        Path jfr = Tools.startJfr(sys.pid("reporting-service"), work, "w5-reporting");
+        Path jfr = null;
         for (int target : List.of(citySmall, cityLarge)) {
+            if (target == cityLarge) {
+                // W5's profile, of the large city: the JIT's catch-up after the recording starts (see Tools.startJfr)
+                // falls in the city's loading
+                jfr = Tools.startJfr(sys.pid("reporting-service"), work, "w5-reporting");
+            }
             int add = target - people;
             long addAssessments = (long) target * assessmentsPerPerson - assessments;
             // what the read models held before (the REST-built part of the city is in them too)
@@ -816,12 +847,25 @@ public final class Bench {
             }
         });
         long reportingPid = sys.pid("reporting-service");
+        // the machine's CPU over the measured window, by process group: what else took it shows there
+        java.util.concurrent.atomic.AtomicReference<CpuShare> cpu = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread cpuWindow = new Thread(() -> {
+            try {
+                Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+                cpu.set(CpuShare.start());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        cpuWindow.start();
         w4Thread.start();
         cityThread.start();
         OpenLoad.Result centreResult = dashboards.run(2, warmUp, measure, i -> OpenLoad.Call.get(
                 sys.url("reporting-service", "/api/v1/centres/" + centre + "/dashboard"), token).within(DASHBOARD_TIMEOUT), 200);
         w4Thread.join();
         cityThread.join();
+        cpuWindow.join();
+        Map<String, Double> cpuUsed = cpu.get().stop();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (pending.values().stream().anyMatch(m -> !m.isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -833,6 +877,7 @@ public final class Bench {
         var h = freshness.getIntervalHistogram();
         Map<String, Object> w4 = new LinkedHashMap<>();
         w4.put("posts", w4Result.get());
+        w4.put("cpuUsPerPost", CpuShare.perRequest(cpuUsed, w4Result.get().ok()));
         w4.put("freshnessSamples", h.getTotalCount());
         w4.put("freshnessP50ms", h.getValueAtPercentile(50) / 1000.0);
         w4.put("freshnessP99ms", h.getValueAtPercentile(99) / 1000.0);

@@ -191,6 +191,7 @@ public final class Report {
                         + " ms), " + n.path("outcomePollsFailed").asText() + " failed"
                         + (n.path("outcomePollFirstError").isTextual() ? " (first: " + clean(n.path("outcomePollFirstError").asText()) + ")" : "");
             }
+            note += cpu("CPU µs per POST, W5's dashboards included", n.path("cpuUsPerPost"));
             if (posts.path("errors").asLong() + posts.path("dropped").asLong() > 0) {
                 note += ", " + (posts.path("errors").asLong() + posts.path("dropped").asLong()) + " POSTs failed"
                         + (posts.path("firstError").isTextual() ? " (first: " + clean(posts.path("firstError").asText()) + ")" : "");
