@@ -167,6 +167,7 @@ public final class Bench {
         if (only.contains("W4")) {
             guarded("W4", this::w4w5);
         }
+        // profiles last, in windows of their own: see profileAtHalf
         long profiles = System.nanoTime();
         if (only.contains("W1")) {
             profileAtHalf("W1", "participant-service", w1Request(), 200);
@@ -174,7 +175,10 @@ public final class Bench {
         if (only.contains("W2")) {
             profileAtHalf("W2", "assessment-service", w2Request(), 201);
         }
-        phases.put("W1/W2 profiles", Math.round((System.nanoTime() - profiles) / 1e9));
+        if (only.contains("W4")) {
+            profileDashboards();
+        }
+        phases.put("profiles", Math.round((System.nanoTime() - profiles) / 1e9));
         if (!skipW6 && only.contains("W6")) {
             guarded("W6", () -> new Startup(this).run(List.of(variants.split(",")), List.of(w6Services.split(","))));
         }
@@ -632,13 +636,7 @@ public final class Bench {
         Map<String, Object> w5 = new LinkedHashMap<>();
         int people = 0;
         long assessments = 0;
-        Path jfr = null;
         for (int target : List.of(citySmall, cityLarge)) {
-            if (target == cityLarge) {
-                // W5's profile, of the large city: the JIT's catch-up after the recording starts (see Tools.startJfr)
-                // falls in the city's loading
-                jfr = Tools.startJfr(sys.pid("reporting-service"), work, "w5-reporting");
-            }
             int add = target - people;
             long addAssessments = (long) target * assessmentsPerPerson - assessments;
             // what the read models held before (the REST-built part of the city is in them too)
@@ -718,7 +716,7 @@ public final class Bench {
             }
             why.addAll(health("after loading " + people + " participants"));
             String key = String.valueOf(people);
-            Object[] both = freshnessAndDashboards(w4Cohort, people == cityLarge ? jfr : null);
+            Object[] both = freshnessAndDashboards(w4Cohort);
             // a service that died during the stage explains its missing figures too
             for (String p : health("after W4/W5 at " + people + " participants")) {
                 if (!why.contains(p)) {
@@ -755,9 +753,8 @@ public final class Bench {
     /** A dashboard that takes longer than this has failed its 50 ms target anyway; it counts as an error. */
     static final Duration DASHBOARD_TIMEOUT = Duration.ofSeconds(10);
 
-    /** @param jfr the recording to stop at the end and summarise from the measurement on; null for none */
     @SuppressWarnings("unchecked")
-    Object[] freshnessAndDashboards(List<City.Member> cohort, Path jfr) throws Exception {
+    Object[] freshnessAndDashboards(List<City.Member> cohort) throws Exception {
         String token = city.token("coordinator");
         String swToken = city.token("integration");
         List<City.Member> members = new ArrayList<>(cohort);
@@ -767,7 +764,6 @@ public final class Bench {
         Map<UUID, Boolean> polling = new ConcurrentHashMap<>();
         // the loads start at once and warm up
         long measureFrom = System.nanoTime() + warmUp.toNanos();
-        Instant profileFrom = Instant.now().plus(warmUp);
         java.util.concurrent.atomic.AtomicLong pollsOk = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong pollsFailed = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstPollError = new java.util.concurrent.atomic.AtomicReference<>();
@@ -840,13 +836,11 @@ public final class Bench {
         java.util.concurrent.atomic.AtomicReference<OpenLoad.Result> cityResult = new java.util.concurrent.atomic.AtomicReference<>();
         Thread cityThread = new Thread(() -> {
             try {
-                cityResult.set(dashboards.run(2, warmUp, measure, i -> OpenLoad.Call.get(
-                        sys.url("reporting-service", "/api/v1/city/dashboard"), token).within(DASHBOARD_TIMEOUT), 200));
+                cityResult.set(dashboards.run(2, warmUp, measure, dashboard("/api/v1/city/dashboard", token), 200));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        long reportingPid = sys.pid("reporting-service");
         // the machine's CPU over the measured window, by process group: what else took it shows there
         java.util.concurrent.atomic.AtomicReference<CpuShare> cpu = new java.util.concurrent.atomic.AtomicReference<>();
         Thread cpuWindow = new Thread(() -> {
@@ -860,8 +854,8 @@ public final class Bench {
         cpuWindow.start();
         w4Thread.start();
         cityThread.start();
-        OpenLoad.Result centreResult = dashboards.run(2, warmUp, measure, i -> OpenLoad.Call.get(
-                sys.url("reporting-service", "/api/v1/centres/" + centre + "/dashboard"), token).within(DASHBOARD_TIMEOUT), 200);
+        OpenLoad.Result centreResult = dashboards.run(2, warmUp, measure,
+                dashboard("/api/v1/centres/" + centre + "/dashboard", token), 200);
         w4Thread.join();
         cityThread.join();
         cpuWindow.join();
@@ -898,10 +892,45 @@ public final class Bench {
         w5.put("city", cityResult.get());
         w5.put("centre", centreResult);
         Sys.log("W5: city p95 %.1f ms, centre p95 %.1f ms", cityResult.get().p95us() / 1000.0, centreResult.p95us() / 1000.0);
-        if (jfr != null) {
-            w5.put("profile", Tools.stopJfr(reportingPid, jfr, profileFrom));
-        }
         return new Object[] { w4, w5 };
+    }
+
+    LongFunction<OpenLoad.Call> dashboard(String path, String token) {
+        return i -> OpenLoad.Call.get(sys.url("reporting-service", path), token).within(DASHBOARD_TIMEOUT);
+    }
+
+    /**
+     * W5's profile: both dashboards at W5's rates over the large city, after every workload has its figures (see
+     * {@link #profileAtHalf}; started before the large city's loading, the JIT's recompiling slowed its catch-up).
+     */
+    @SuppressWarnings("unchecked")
+    void profileDashboards() {
+        Map<String, Object> w5 = (Map<String, Object>) workloads.get("W5");
+        if (w5 == null || !(w5.get(String.valueOf(cityLarge)) instanceof Map<?, ?> large)) {
+            return;
+        }
+        Map<String, Object> stage = (Map<String, Object>) large;
+        try {
+            String token = city.token("coordinator");
+            long pid = sys.pid("reporting-service");
+            Path jfr = Tools.startJfr(pid, work, "w5-reporting");
+            Instant profileFrom = Instant.now().plus(JFR_SETTLE);
+            OpenLoad dashboards = new OpenLoad(8, 200);
+            Thread cityDashboard = new Thread(() -> {
+                try {
+                    dashboards.run(2, JFR_SETTLE, profileWindow, dashboard("/api/v1/city/dashboard", token), 200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            cityDashboard.start();
+            dashboards.run(2, JFR_SETTLE, profileWindow,
+                    dashboard("/api/v1/centres/" + city.centres.get(0) + "/dashboard", token), 200);
+            cityDashboard.join();
+            stage.put("profile", Tools.stopJfr(pid, jfr, profileFrom));
+        } catch (Exception e) {
+            stage.put("profile", Map.of("error", String.valueOf(e)));
+        }
     }
 
     OpenLoad.Result runW4(List<City.Member> members, LongFunction<OpenLoad.Call> post, Map<UUID, Map<UUID, Long>> pending,

@@ -301,7 +301,7 @@ public final class Report {
             b.append("\nSeconds per phase: ").append(r.path("phaseSeconds")).append(" (REST load ")
                     .append(f(d(r.path("restLoadSeconds")))).append(" s).\n");
         }
-        b.append("\n### Profiles (JFR execution samples during the measurement window)\n");
+        b.append("\n### Profiles (JFR execution samples: W3's in its window; the others in windows of their own after all figures)\n");
         r.path("workloads").fieldNames().forEachRemaining(name -> {
             JsonNode w = r.path("workloads").path(name);
             if (w.has("profile")) {
