@@ -830,17 +830,6 @@ public final class Bench {
                 throw new RuntimeException(e);
             }
         });
-        Map<String, Object> w5 = new LinkedHashMap<>();
-        OpenLoad dashboards = new OpenLoad(8, 200);
-        UUID centre = city.centres.get(0);
-        java.util.concurrent.atomic.AtomicReference<OpenLoad.Result> cityResult = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread cityThread = new Thread(() -> {
-            try {
-                cityResult.set(dashboards.run(2, warmUp, measure, dashboard("/api/v1/city/dashboard", token), 200));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
         // the machine's CPU over the measured window, by process group: what else took it shows there
         java.util.concurrent.atomic.AtomicReference<CpuShare> cpu = new java.util.concurrent.atomic.AtomicReference<>();
         Thread cpuWindow = new Thread(() -> {
@@ -853,11 +842,8 @@ public final class Bench {
         });
         cpuWindow.start();
         w4Thread.start();
-        cityThread.start();
-        OpenLoad.Result centreResult = dashboards.run(2, warmUp, measure,
-                dashboard("/api/v1/centres/" + centre + "/dashboard", token), 200);
+        Dashboards w5 = dashboards(token, warmUp, measure);
         w4Thread.join();
-        cityThread.join();
         cpuWindow.join();
         Map<String, Double> cpuUsed = cpu.get().stop();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -889,10 +875,35 @@ public final class Bench {
         }
         Sys.log("W4: %d posts ok, freshness p50 %.0f ms p99 %.0f ms (%d samples, %d never seen)", w4Result.get().ok(),
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getTotalCount(), missed[0]);
-        w5.put("city", cityResult.get());
-        w5.put("centre", centreResult);
-        Sys.log("W5: city p95 %.1f ms, centre p95 %.1f ms", cityResult.get().p95us() / 1000.0, centreResult.p95us() / 1000.0);
-        return new Object[] { w4, w5 };
+        Sys.log("W5: city p95 %.1f ms, centre p95 %.1f ms", w5.city().p95us() / 1000.0, w5.centre().p95us() / 1000.0);
+        Map<String, Object> w5Stage = new LinkedHashMap<>();
+        w5Stage.put("city", w5.city());
+        w5Stage.put("centre", w5.centre());
+        return new Object[] { w4, w5Stage };
+    }
+
+    record Dashboards(OpenLoad.Result city, OpenLoad.Result centre) {
+    }
+
+    /**
+     * W5's two dashboards, each read twice a second side by side: the city's on a thread of its own, the first
+     * centre's on the caller's.
+     */
+    Dashboards dashboards(String token, Duration warm, Duration window) throws InterruptedException {
+        OpenLoad load = new OpenLoad(8, 200);
+        java.util.concurrent.atomic.AtomicReference<OpenLoad.Result> cityResult = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread cityDashboard = new Thread(() -> {
+            try {
+                cityResult.set(load.run(2, warm, window, dashboard("/api/v1/city/dashboard", token), 200));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        cityDashboard.start();
+        OpenLoad.Result centre = load.run(2, warm, window,
+                dashboard("/api/v1/centres/" + city.centres.get(0) + "/dashboard", token), 200);
+        cityDashboard.join();
+        return new Dashboards(cityResult.get(), centre);
     }
 
     LongFunction<OpenLoad.Call> dashboard(String path, String token) {
@@ -915,18 +926,7 @@ public final class Bench {
             long pid = sys.pid("reporting-service");
             Path jfr = Tools.startJfr(pid, work, "w5-reporting");
             Instant profileFrom = Instant.now().plus(JFR_SETTLE);
-            OpenLoad dashboards = new OpenLoad(8, 200);
-            Thread cityDashboard = new Thread(() -> {
-                try {
-                    dashboards.run(2, JFR_SETTLE, profileWindow, dashboard("/api/v1/city/dashboard", token), 200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            cityDashboard.start();
-            dashboards.run(2, JFR_SETTLE, profileWindow,
-                    dashboard("/api/v1/centres/" + city.centres.get(0) + "/dashboard", token), 200);
-            cityDashboard.join();
+            dashboards(token, JFR_SETTLE, profileWindow);
             stage.put("profile", Tools.stopJfr(pid, jfr, profileFrom));
         } catch (Exception e) {
             stage.put("profile", Map.of("error", String.valueOf(e)));
