@@ -3,7 +3,7 @@
 # under bench/target, own ports), loads it, runs W1–W6 with their raw baselines in the same run, and writes
 # bench/results/<date>.json, .md (table) and .svg (chart), and bench/RESULTS.md.
 #
-#   bench/run.sh            the full run (default sizes; about 26 minutes on 2 cores)
+#   bench/run.sh            the full run (default sizes; 27–29 minutes on 2 cores)
 #   bench/run.sh --quick    small data and short windows, for trying changes (written to bench/target/quick;
 #                           W6 only for participant- and reporting-service, jar and aot-jar-25-lean; ~9 minutes)
 #
@@ -28,7 +28,7 @@ OUT=$BENCH
 for arg in "$@"; do
   case "$arg" in
     --quick) OPTS="-Dbench.participants=300 -Dbench.w3.events=50000 -Dbench.city.small=1000 -Dbench.city.large=3000 \
--Dbench.step.seconds=3 -Dbench.warmup.seconds=2 -Dbench.measure.seconds=5 -Dbench.w3.measure.seconds=10 \
+-Dbench.step.seconds=3 -Dbench.warmup.seconds=2 -Dbench.w4.first-warmup.seconds=5 -Dbench.measure.seconds=5 -Dbench.w3.measure.seconds=10 \
 -Dbench.w4.rate=50 -Dbench.catchup.seconds=60 -Dbench.search.bisections=1 -Dbench.profile.seconds=5 \
 -Dbench.generator.participants=150 -Dbench.generator.groups=10 \
 -Dbench.w6.services=participant-service,reporting-service -Dbench.w6.variants=jar,aot-jar-25-lean $OPTS"; OUT=$BENCH/target/quick ;;

@@ -53,7 +53,14 @@ public final class Bench {
     final Duration stepWindow = Duration.ofSeconds(Integer.getInteger("bench.step.seconds", 8));
     final Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmup.seconds", 10));
     final Duration measure = Duration.ofSeconds(Integer.getInteger("bench.measure.seconds", 30));
-    final Duration w3Measure = Duration.ofSeconds(Integer.getInteger("bench.w3.measure.seconds", 60));
+    /**
+     * The warm-up of W4/W5's first stage. Outcome reads, dashboards and one-form batches are new to reporting-service
+     * there, and its one C2 compiler thread, on cores the load keeps busy, takes minutes over them: after a 10 s
+     * warm-up its compilers still used 0.6 of a core in the window, two thirds of the service's CPU, and after 60 s
+     * 0.2 (W4-only runs, 2026-12-07); the first stage was slower than the second in every full run before.
+     */
+    final Duration w4FirstWarmUp = Duration.ofSeconds(Integer.getInteger("bench.w4.first-warmup.seconds", 45));
+    final Duration w3Measure = Duration.ofSeconds(Integer.getInteger("bench.w3.measure.seconds", 45));
     /**
      * W1/W2 first run this long at twice their first step's rate: on two cores the JIT spends minutes compiling a
      * workload's code paths, and a step judged meanwhile measures the compiler, not the service.
@@ -631,7 +638,8 @@ public final class Bench {
 
     @SuppressWarnings("unchecked")
     void w4w5() throws Exception {
-        int cohort = (int) Math.ceil(w4Rate * (warmUp.toSeconds() + measure.toSeconds()) * 1.05);
+        // one member per measured form (warm-up forms are second PRE forms, which add no one to an outcome)
+        int cohort = (int) Math.ceil(w4Rate * measure.toSeconds() * 1.05);
         Map<String, Object> w4 = new LinkedHashMap<>();
         Map<String, Object> w5 = new LinkedHashMap<>();
         int people = 0;
@@ -716,7 +724,7 @@ public final class Bench {
             }
             why.addAll(health("after loading " + people + " participants"));
             String key = String.valueOf(people);
-            Object[] both = freshnessAndDashboards(w4Cohort);
+            Object[] both = freshnessAndDashboards(w4Cohort, people == citySmall ? w4FirstWarmUp : warmUp);
             // a service that died during the stage explains its missing figures too
             for (String p : health("after W4/W5 at " + people + " participants")) {
                 if (!why.contains(p)) {
@@ -754,7 +762,12 @@ public final class Bench {
     static final Duration DASHBOARD_TIMEOUT = Duration.ofSeconds(10);
 
     @SuppressWarnings("unchecked")
-    Object[] freshnessAndDashboards(List<City.Member> cohort) throws Exception {
+    /**
+     * @param warm the warm-up: POSTs at W4's rate of a second PRE form for the cohort's members (a PRE adds no one
+     *        to a group's outcome, so the measured POST forms that follow find every member still missing there), an
+     *        outcome read for every {@value #CLOCKED_FORMS}th, and the dashboards at W5's rates
+     */
+    Object[] freshnessAndDashboards(List<City.Member> cohort, Duration warm) throws Exception {
         String token = city.token("coordinator");
         String swToken = city.token("integration");
         List<City.Member> members = new ArrayList<>(cohort);
@@ -763,7 +776,8 @@ public final class Bench {
         Map<UUID, Map<UUID, Long>> pending = new ConcurrentHashMap<>();
         Map<UUID, Boolean> polling = new ConcurrentHashMap<>();
         // the loads start at once and warm up
-        long measureFrom = System.nanoTime() + warmUp.toNanos();
+        long measureFrom = System.nanoTime() + warm.toNanos();
+        long warmForms = (long) Math.ceil(w4Rate * warm.toNanos() / 1e9);
         java.util.concurrent.atomic.AtomicLong pollsOk = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong pollsFailed = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstPollError = new java.util.concurrent.atomic.AtomicReference<>();
@@ -815,37 +829,51 @@ public final class Bench {
                 });
             }
         };
+        LongFunction<City.Member> member = i -> members.get((int) ((i < warmForms ? i : i - warmForms) % members.size()));
         LongFunction<OpenLoad.Call> post = i -> {
-            City.Member m = members.get((int) (i % members.size()));
+            City.Member m = member.apply(i);
             return OpenLoad.Call.post(sys.url("assessment-service", "/api/v1/administrations"), swToken, """
-                    {"participantId":"%s","groupId":"%s","instrumentCode":"UCLA-3","phase":"POST","administeredAt":"%s",
-                     "mode":"INTERVIEWER","answers":{"1":1,"2":1,"3":1}}""".formatted(m.participantId(), m.groupId(), at));
+                    {"participantId":"%s","groupId":"%s","instrumentCode":"UCLA-3","phase":"%s","administeredAt":"%s",
+                     "mode":"INTERVIEWER","answers":{"1":1,"2":1,"3":1}}""".formatted(m.participantId(), m.groupId(),
+                    i < warmForms ? "PRE" : "POST", at));
         };
+        // during the warm-up, one read of the form's group outcome, as a measured form's clock starts with
+        java.util.function.Consumer<UUID> warmPoll = group -> polls.send(OpenLoad.Call.get(
+                sys.url("reporting-service", "/api/v1/groups/" + group + "/outcomes"), token).within(DASHBOARD_TIMEOUT));
         // W4's own load loop: like OpenLoad, but each 201 starts a freshness clock for its group's outcome
         java.util.concurrent.atomic.AtomicReference<OpenLoad.Result> w4Result = new java.util.concurrent.atomic.AtomicReference<>();
         Thread w4Thread = new Thread(() -> {
             try {
-                w4Result.set(runW4(members, post, pending, polling, poll, measureFrom));
+                w4Result.set(runW4(warm, member, warmForms, post, pending, polling, poll, warmPoll));
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
         });
         // the machine's CPU over the measured window, by process group: what else took it shows there
         java.util.concurrent.atomic.AtomicReference<CpuShare> cpu = new java.util.concurrent.atomic.AtomicReference<>();
+        // and each service's by what its threads do: a service still compiling its code is not at its steady state
+        Map<String, JvmThreads> serviceThreads = new ConcurrentHashMap<>();
         Thread cpuWindow = new Thread(() -> {
             try {
                 Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
                 cpu.set(CpuShare.start());
+                for (String service : Sys.SERVICES) {
+                    serviceThreads.put(service, new JvmThreads(Path.of("/proc"), sys.pid(service)));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         cpuWindow.start();
         w4Thread.start();
-        Dashboards w5 = dashboards(token, warmUp, measure);
+        Dashboards w5 = dashboards(token, warm, measure);
         w4Thread.join();
         cpuWindow.join();
         Map<String, Double> cpuUsed = cpu.get().stop();
+        Map<String, Map<String, Double>> threadsUsed = new java.util.TreeMap<>();
+        serviceThreads.forEach((service, threads) -> threadsUsed.put(service, threads.stop()));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (pending.values().stream().anyMatch(m -> !m.isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -858,6 +886,9 @@ public final class Bench {
         Map<String, Object> w4 = new LinkedHashMap<>();
         w4.put("posts", w4Result.get());
         w4.put("cpuUsPerPost", CpuShare.perRequest(cpuUsed, w4Result.get().ok()));
+        Map<String, Object> byRole = new LinkedHashMap<>();
+        threadsUsed.forEach((service, used) -> byRole.put(service, CpuShare.perRequest(used, w4Result.get().ok())));
+        w4.put("serviceThreadsUsPerPost", byRole);
         w4.put("freshnessSamples", h.getTotalCount());
         w4.put("freshnessP50ms", h.getValueAtPercentile(50) / 1000.0);
         w4.put("freshnessP99ms", h.getValueAtPercentile(99) / 1000.0);
@@ -933,15 +964,21 @@ public final class Bench {
         }
     }
 
-    OpenLoad.Result runW4(List<City.Member> members, LongFunction<OpenLoad.Call> post, Map<UUID, Map<UUID, Long>> pending,
-            Map<UUID, Boolean> polling, java.util.function.Consumer<UUID> poll, long measureFrom) throws Exception {
-        return new OpenLoad(4000).run(w4Rate, warmUp, measure, post, 201, (i, response) -> {
-            if (response.status() == 201 && i % CLOCKED_FORMS == 0) {
-                City.Member m = members.get((int) (i % members.size()));
-                pending.computeIfAbsent(m.groupId(), g -> new ConcurrentHashMap<>()).put(m.participantId(), System.nanoTime());
-                if (polling.putIfAbsent(m.groupId(), Boolean.TRUE) == null) {
-                    poll.accept(m.groupId());
-                }
+    OpenLoad.Result runW4(Duration warm, LongFunction<City.Member> member, long warmForms,
+            LongFunction<OpenLoad.Call> post, Map<UUID, Map<UUID, Long>> pending, Map<UUID, Boolean> polling,
+            java.util.function.Consumer<UUID> poll, java.util.function.Consumer<UUID> warmPoll) throws Exception {
+        return new OpenLoad(4000).run(w4Rate, warm, measure, post, 201, (i, response) -> {
+            if (response.status() != 201 || i % CLOCKED_FORMS != 0) {
+                return;
+            }
+            City.Member m = member.apply(i);
+            if (i < warmForms) {
+                warmPoll.accept(m.groupId());
+                return;
+            }
+            pending.computeIfAbsent(m.groupId(), g -> new ConcurrentHashMap<>()).put(m.participantId(), System.nanoTime());
+            if (polling.putIfAbsent(m.groupId(), Boolean.TRUE) == null) {
+                poll.accept(m.groupId());
             }
         });
     }

@@ -112,6 +112,21 @@ public final class Report {
         return "; " + label + ": " + String.join(", ", parts);
     }
 
+    /** Of each service's CPU per POST, its JIT compilers' and its collector's share: the warm-up's sign. */
+    static String jit(JsonNode byService) {
+        if (!byService.isObject()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        byService.fieldNames().forEachRemaining(service -> {
+            JsonNode n = byService.path(service);
+            if (n.path("all").asLong() >= 50) {
+                parts.add(service + " " + n.path(JvmThreads.JIT).asLong() + " / " + n.path(JvmThreads.GC).asLong());
+            }
+        });
+        return parts.isEmpty() ? "" : "; of which JIT compiler / GC threads: " + String.join(", ", parts);
+    }
+
     /**
      * W3's CPU per event, the replay JVM's part of it by thread (its own work, the JIT compilers, the collector), and
      * PostgreSQL's own COPY of the same rows for scale.
@@ -192,6 +207,7 @@ public final class Report {
                         + (n.path("outcomePollFirstError").isTextual() ? " (first: " + clean(n.path("outcomePollFirstError").asText()) + ")" : "");
             }
             note += cpu("CPU µs per POST, W5's dashboards included", n.path("cpuUsPerPost"));
+            note += jit(n.path("serviceThreadsUsPerPost"));
             if (posts.path("errors").asLong() + posts.path("dropped").asLong() > 0) {
                 note += ", " + (posts.path("errors").asLong() + posts.path("dropped").asLong()) + " POSTs failed"
                         + (posts.path("firstError").isTextual() ? " (first: " + clean(posts.path("firstError").asText()) + ")" : "");
