@@ -389,8 +389,10 @@ public final class Bench {
         double half = Math.max(1, max / 2);
         load.run(half, Duration.ZERO, warmUp, request, expected);
         CpuShare cpu = CpuShare.start();
+        JvmThreads threads = new JvmThreads(Path.of("/proc"), sys.pid(service));
         OpenLoad.Result atHalf = load.run(half, Duration.ZERO, measure, request, expected);
         Map<String, Long> cpuPerRequest = CpuShare.perRequest(cpu.stop(), atHalf.ok());
+        Map<String, Long> threadsPerRequest = CpuShare.perRequest(threads.stop(), atHalf.ok());
         Sys.log("%s CPU us per request at half of max: %s", name, cpuPerRequest);
         Sys.log("%s at %.0f/s (50%% of max %.0f/s): p50 %.1f ms p99 %.1f ms achieved %.0f/s errors %d", name, half, max,
                 atHalf.p50us() / 1000.0, atHalf.p99us() / 1000.0, atHalf.achievedRate(), atHalf.errors());
@@ -400,6 +402,7 @@ public final class Bench {
         w.put("steps", steps);
         w.put("atHalfMax", atHalf);
         w.put("cpuUsPerRequestAtHalfMax", cpuPerRequest);
+        w.put("serviceThreadsUsPerRequestAtHalfMax", Map.of(service, threadsPerRequest));
         return w;
     }
 

@@ -112,7 +112,7 @@ public final class Report {
         return "; " + label + ": " + String.join(", ", parts);
     }
 
-    /** Of each service's CPU per POST, its JIT compilers' and its collector's share: the warm-up's sign. */
+    /** Of each service's CPU per request, its JIT compilers' and its collector's share: the warm-up's sign. */
     static String jit(JsonNode byService) {
         if (!byService.isObject()) {
             return "";
@@ -179,6 +179,7 @@ public final class Report {
                             + (half.path("errors").asLong() + half.path("dropped").asLong()) + " errors/dropped"
                             + (half.path("firstError").isTextual() ? ", first: " + clean(half.path("firstError").asText()) : "")
                             + cpu("CPU µs per request there", n.path("cpuUsPerRequestAtHalfMax"))
+                            + jit(n.path("serviceThreadsUsPerRequestAtHalfMax"))
                             + cpu("pgbench's per transaction", n.path("baseline").path("cpuUsPerTransaction"))));
         }
         JsonNode w3 = w.path("W3");
