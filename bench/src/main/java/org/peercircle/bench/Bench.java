@@ -54,12 +54,13 @@ public final class Bench {
     final Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmup.seconds", 10));
     final Duration measure = Duration.ofSeconds(Integer.getInteger("bench.measure.seconds", 30));
     /**
-     * The warm-up of W4/W5's first stage. Outcome reads, dashboards and one-form batches are new to reporting-service
-     * there, and its one C2 compiler thread, on cores the load keeps busy, takes minutes over them: after a 10 s
-     * warm-up its compilers still used 0.6 of a core in the window, two thirds of the service's CPU, and after 60 s
-     * 0.2 (W4-only runs, 2026-12-07); the first stage was slower than the second in every full run before.
+     * The warm-up of W4/W5's first stage, where outcome reads, dashboards and one-form batches are new to
+     * reporting-service. In W4-only runs (2026-12-07) its JIT compilers took 0.6 of a core in the window after a 10 s
+     * warm-up and 0.1-0.3 after 60 s; in a full run with 45 s they still took 0.3 at 10,000 and 0.23 at 100,000 (C2
+     * compiles methods new to it for minutes on two busy cores), so the longer warm-up bought little and cost the run
+     * its 30 minutes. Each W4 row shows that share.
      */
-    final Duration w4FirstWarmUp = Duration.ofSeconds(Integer.getInteger("bench.w4.first-warmup.seconds", 45));
+    final Duration w4FirstWarmUp = Duration.ofSeconds(Integer.getInteger("bench.w4.first-warmup.seconds", 10));
     final Duration w3Measure = Duration.ofSeconds(Integer.getInteger("bench.w3.measure.seconds", 45));
     /**
      * W1/W2 first run this long at twice their first step's rate: on two cores the JIT spends minutes compiling a
@@ -80,8 +81,8 @@ public final class Bench {
     final String w6Services = System.getProperty("bench.w6.services", String.join(",", Sys.SERVICES));
     /** rest: the bench registers centres and participants itself; generator: tools' city generator does (slower). */
     final String loader = System.getProperty("bench.loader", "generator");
-    final int generatorParticipants = Integer.getInteger("bench.generator.participants", 400);
-    final int generatorGroups = Integer.getInteger("bench.generator.groups", 30);
+    final int generatorParticipants = Integer.getInteger("bench.generator.participants", 200);
+    final int generatorGroups = Integer.getInteger("bench.generator.groups", 15);
     /** For trying one change: only these workloads (e.g. W1,W3), on the city already in a running copy if any. */
     final List<String> only = List.of(System.getProperty("bench.only", "W1,W2,W3,W4,W6").split(","));
 
