@@ -1,5 +1,6 @@
 package org.peercircle.platform.problem;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -117,7 +118,50 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (noConnectionNow(e)) {
+            return unavailable(e, uri);
+        }
         return internal(e, uri);
+    }
+
+    /** Seconds a client is asked to wait before sending a request again that found the database out of reach. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    /**
+     * Whether the request failed because it got no database connection: the pool had none free within its
+     * acquisition timeout, or PostgreSQL refused a new one (full, starting, shutting down, unreachable). The service
+     * is overloaded or cut off, not wrong, and the request's transaction is rolled back: a 503 tells the client to
+     * send it again, where a 500 would report a bug.
+     */
+    static boolean noConnectionNow(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                // Agroal's own, without a SQLState
+                if (state == null && "Sorry, acquisition timeout!".equals(sql.getMessage())) {
+                    return true;
+                }
+                // too_many_connections, cannot_connect_now, and the client's "could not establish a connection"
+                if (state != null && (state.equals("53300") || state.equals("57P03") || state.equals("08001")
+                        || state.equals("08004"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Response unavailable(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.warnf("No database connection for a request, answered 503 (incident %s): %s", incident, e);
+        Problem problem = new Problem("unavailable", "Service unavailable", 503,
+                "No database connection was free for this request, and nothing of it was saved; send it again in "
+                        + RETRY_AFTER_SECONDS + " s (incident " + incident + ")", null).with("incident", incident);
+        if (uri != null) {
+            problem.at(uri.getPath());
+        }
+        return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .entity(problem).build();
     }
 
     private static Response internal(Throwable e, UriInfo uri) {

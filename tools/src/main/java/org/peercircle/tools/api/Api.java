@@ -80,8 +80,21 @@ public final class Api {
         }
     }
 
-    /** Reads of a service that is busy starting or restarting get a few more tries; writes are never resent. */
+    /**
+     * Sends again, after its Retry-After, a request answered 503: the services answer so when the request got no
+     * database connection and saved nothing, so a write is resent too.
+     */
     private HttpResponse<String> exchange(String method, HttpRequest request) {
+        HttpResponse<String> response = deliver(method, request);
+        for (int busy = 0; response.statusCode() == 503 && busy < 5; busy++) {
+            sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
+            response = deliver(method, request);
+        }
+        return response;
+    }
+
+    /** Reads of a service that is busy starting or restarting get a few more tries; writes are not resent. */
+    private HttpResponse<String> deliver(String method, HttpRequest request) {
         int attempts = method.equals("GET") ? 5 : 1;
         for (int attempt = 1;; attempt++) {
             try {
