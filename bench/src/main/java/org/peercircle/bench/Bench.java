@@ -765,12 +765,12 @@ public final class Bench {
     /** A dashboard that takes longer than this has failed its 50 ms target anyway; it counts as an error. */
     static final Duration DASHBOARD_TIMEOUT = Duration.ofSeconds(10);
 
-    @SuppressWarnings("unchecked")
     /**
      * @param warm the warm-up: POSTs at W4's rate of a second PRE form for the cohort's members (a PRE adds no one
      *        to a group's outcome, so the measured POST forms that follow find every member still missing there), an
      *        outcome read for every {@value #CLOCKED_FORMS}th, and the dashboards at W5's rates
      */
+    @SuppressWarnings("unchecked")
     Object[] freshnessAndDashboards(List<City.Member> cohort, Duration warm) throws Exception {
         String token = city.token("coordinator");
         String swToken = city.token("integration");
