@@ -134,7 +134,7 @@ public class ProblemMappers {
      * send it again, where a 500 would report a bug.
      */
     static boolean noConnectionNow(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 // Agroal's own, without a SQLState
@@ -157,11 +157,7 @@ public class ProblemMappers {
         Problem problem = new Problem("unavailable", "Service unavailable", 503,
                 "No database connection was free for this request, and nothing of it was saved; send it again in "
                         + RETRY_AFTER_SECONDS + " s (incident " + incident + ")", null).with("incident", incident);
-        if (uri != null) {
-            problem.at(uri.getPath());
-        }
-        return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .entity(problem).build();
+        return problemResponse(problem, uri).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     private static Response internal(Throwable e, UriInfo uri) {
@@ -175,8 +171,7 @@ public class ProblemMappers {
     private static Response unauthenticated(UriInfo uri) {
         Problem problem = new Problem("unauthorized", "Unauthorized", 401,
                 "A valid bearer token is required", null);
-        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(problem.at(uri.getPath())).build();
+        return problemResponse(problem, uri).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     private static Response staleVersion(UriInfo uri) {
@@ -185,10 +180,15 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem, UriInfo uri) {
+        return problemResponse(problem, uri).build();
+    }
+
+    /** The problem as the response's body, at the request's path; for callers that add a header. */
+    private static Response.ResponseBuilder problemResponse(Problem problem, UriInfo uri) {
         if (problem.getInstance() == null && uri != null) {
             problem.at(uri.getPath());
         }
-        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 
     /** {@code register.request.birthDate} becomes {@code birthDate}; a query parameter keeps its name. */
