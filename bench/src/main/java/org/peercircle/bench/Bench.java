@@ -876,8 +876,9 @@ public final class Bench {
         w4Thread.join();
         cpuWindow.join();
         Map<String, Double> cpuUsed = cpu.get().stop();
-        Map<String, Map<String, Double>> threadsUsed = new java.util.TreeMap<>();
-        serviceThreads.forEach((service, threads) -> threadsUsed.put(service, threads.stop()));
+        Map<String, Object> threadsPerPost = new java.util.TreeMap<>();
+        serviceThreads.forEach((service, threads) -> threadsPerPost.put(service,
+                CpuShare.perRequest(threads.stop(), w4Result.get().ok())));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (pending.values().stream().anyMatch(m -> !m.isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -890,9 +891,7 @@ public final class Bench {
         Map<String, Object> w4 = new LinkedHashMap<>();
         w4.put("posts", w4Result.get());
         w4.put("cpuUsPerPost", CpuShare.perRequest(cpuUsed, w4Result.get().ok()));
-        Map<String, Object> byRole = new LinkedHashMap<>();
-        threadsUsed.forEach((service, used) -> byRole.put(service, CpuShare.perRequest(used, w4Result.get().ok())));
-        w4.put("serviceThreadsUsPerPost", byRole);
+        w4.put("serviceThreadsUsPerPost", threadsPerPost);
         w4.put("freshnessSamples", h.getTotalCount());
         w4.put("freshnessP50ms", h.getValueAtPercentile(50) / 1000.0);
         w4.put("freshnessP99ms", h.getValueAtPercentile(99) / 1000.0);
