@@ -84,7 +84,8 @@ for entry in $SERVICES; do
   KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
   QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="$ISSUER" \
   QUARKUS_LOG_CONSOLE_JSON_ENABLED=false QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$DB_POOL" MALLOC_ARENA_MAX=2 \
-  nohup java $SERVICE_JAVA_OPTS -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" > "$LOGS/$svc.log" 2>&1 &
+  nohup java $SERVICE_JAVA_OPTS "-Xlog:gc:file=$LOGS/$svc-gc.log:time,uptime:filecount=2,filesize=10m" \
+    -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" > "$LOGS/$svc.log" 2>&1 &
   echo $! > "$RUN/$svc.pid"
   echo "  $svc starting on $port (pid $!)"
 done

@@ -191,6 +191,7 @@ public final class Bench {
             guarded("W6", () -> new Startup(this).run(List.of(variants.split(",")), List.of(w6Services.split(","))));
         }
         results.put("phaseSeconds", phases);
+        results.put("phaseHostCpuStolenPercent", stolen);
         results.put("finishedAt", OffsetDateTime.now().toString());
     }
 
@@ -199,6 +200,8 @@ public final class Bench {
     }
 
     final Map<String, Object> phases = new LinkedHashMap<>();
+    /** Per phase, the percentage of the machine's CPU the hypervisor gave to other guests. */
+    final Map<String, Object> stolen = new LinkedHashMap<>();
 
     /**
      * Runs one workload; if it throws, the run goes on with the next and the workload's row says why (with the
@@ -207,6 +210,7 @@ public final class Bench {
     @SuppressWarnings("unchecked")
     void guarded(String name, Phase phase) {
         long t = System.nanoTime();
+        long[] host = Sys.hostTicks();
         try {
             phase.run();
         } catch (Throwable e) {
@@ -224,6 +228,7 @@ public final class Bench {
             workloads.put(name, w);
         }
         phases.put(name, Math.round((System.nanoTime() - t) / 1e9));
+        stolen.put(name, Sys.stolenPercent(host, Sys.hostTicks()));
     }
 
     /** The services' state now (dead, or alive with OutOfMemoryError in the log), kept in the results. */
@@ -656,6 +661,7 @@ public final class Bench {
             long scores0 = Math.max(0, sys.count("reporting", "SELECT count(*) FROM assessment_score WHERE group_id IS NOT NULL"));
             long directory0 = Math.max(0, sys.count("assessment", "SELECT count(*) FROM participant_directory"));
             long t = System.nanoTime();
+            Instant stageStart = Instant.now();
             List<City.Member> w4Cohort;
             try (Events events = new Events(sys.kafka)) {
                 w4Cohort = city.grow(events, add, (int) addAssessments, Math.min(cohort, add));
@@ -729,6 +735,16 @@ public final class Bench {
             why.addAll(health("after loading " + people + " participants"));
             String key = String.valueOf(people);
             Object[] both = freshnessAndDashboards(w4Cohort, people == citySmall ? w4FirstWarmUp : warmUp);
+            // a pause of seconds stops a service's event loops, its consumers and the tallies' recomputation alike
+            Map<String, Object> gc = new LinkedHashMap<>();
+            for (String service : Sys.SERVICES) {
+                GcPauses pauses = GcPauses.in(sys.home.resolve("logs/" + service + "-gc.log"), stageStart, Instant.now());
+                gc.put(service, pauses);
+                if (pauses.longestMs() >= LONG_GC_PAUSE_MS) {
+                    why.add("GC pauses of " + service + " from the load to W4/W5's end: " + pauses);
+                }
+            }
+            stage.put("gcPauses", gc);
             // a service that died during the stage explains its missing figures too
             for (String p : health("after W4/W5 at " + people + " participants")) {
                 if (!why.contains(p)) {
@@ -746,6 +762,9 @@ public final class Bench {
         workloads.put("W4", w4);
         workloads.put("W5", w5);
     }
+
+    /** A GC pause this long is a tenth of W4's target: the stage's context names it. */
+    static final double LONG_GC_PAUSE_MS = 100;
 
     /**
      * W4 polls each group with a pending form this often: a tenth of the 1 s target as resolution. Polling every 50 ms

@@ -317,6 +317,10 @@ public final class Report {
         if (r.has("phaseSeconds")) {
             b.append("\nSeconds per phase: ").append(r.path("phaseSeconds")).append(" (REST load ")
                     .append(f(d(r.path("restLoadSeconds")))).append(" s).\n");
+            if (r.has("phaseHostCpuStolenPercent")) {
+                b.append("Per phase, % of the machine's CPU stolen by the hypervisor for other guests (a shared host's noise): ")
+                        .append(r.path("phaseHostCpuStolenPercent")).append(".\n");
+            }
         }
         b.append("\n### Profiles (JFR execution samples: W3's in its window; the others in windows of their own after all figures)\n");
         r.path("workloads").fieldNames().forEachRemaining(name -> {

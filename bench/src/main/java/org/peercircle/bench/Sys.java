@@ -147,6 +147,30 @@ public final class Sys {
         return what + "; see " + log;
     }
 
+    /**
+     * The machine's CPU ticks so far from /proc/stat: {stolen, all}. Stolen ticks are those the hypervisor gave to
+     * other guests while this one had work: on a shared host, what a slow run is made of.
+     */
+    static long[] hostTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            // user nice system idle iowait irq softirq steal (guest time is already counted in user)
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                all += Long.parseLong(f[i]);
+            }
+            return new long[] { f.length > 8 ? Long.parseLong(f[8]) : 0, all };
+        } catch (IOException | RuntimeException e) {
+            return new long[] { 0, 0 };
+        }
+    }
+
+    /** The share of the machine's CPU stolen between two {@link #hostTicks} readings, in percent. */
+    static double stolenPercent(long[] before, long[] after) {
+        long all = after[1] - before[1];
+        return all <= 0 ? 0 : Math.round(1000.0 * (after[0] - before[0]) / all) / 10.0;
+    }
+
     static long rssKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
