@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * W6: each service started alone under each JVM variant: time from spawn to /q/health/ready UP, RSS when ready and
- * after 20 s of its own part of W1/W2 (participant-service answers W1's reads, assessment-service W2's forms, the
+ * after 10 s of its own part of W1/W2 (participant-service answers W1's reads, assessment-service W2's forms, the
  * others a read of their own). Variants that need a training run (AppCDS, the JDK 25 AOT cache) get one first, 8 s of
  * the same workload, ended by SIGTERM so that the JVM writes its cache. Default variants (bench.w6.variants): the
  * plain jar with the flags of the local run, and the best one measured, the JDK 25 AOT cache over Quarkus' aot-jar
@@ -134,7 +134,7 @@ final class Startup {
     }
 
     static final Duration TRAIN_LOAD = Duration.ofSeconds(8);
-    static final Duration MEASURE_LOAD = Duration.ofSeconds(20);
+    static final Duration MEASURE_LOAD = Duration.ofSeconds(10);
 
     Process start(String service, Variant variant, List<String> flags, String phase) throws Exception {
         List<String> cmd = new ArrayList<>();
