@@ -446,7 +446,7 @@ public final class Bench {
 
     void w1() throws Exception {
         List<UUID> ids = new ArrayList<>(city.participants);
-        Map<String, Object> w = stepAndMeasure("W1", "participant-service", w1Request(), 200, 200);
+        Map<String, Object> w = stepAndMeasure("W1", "participant-service", w1Request(), 200, 400);
         String script = """
                 \\set i random(1, %d)
                 BEGIN;
