@@ -111,6 +111,7 @@ public final class Bench {
     void all() throws Exception {
         results.put("startedAt", OffsetDateTime.now().toString());
         results.put("machine", machine());
+        results.put("hostProbeMsAtStart", HostProbe.millis());
         Map<String, Object> sizes = new LinkedHashMap<>();
         sizes.put("centres", centres);
         sizes.put("restParticipants", restParticipants);
@@ -192,6 +193,7 @@ public final class Bench {
         }
         results.put("phaseSeconds", phases);
         results.put("phaseHostCpuStolenPercent", stolen);
+        results.put("hostProbeMsAtEnd", HostProbe.millis());
         results.put("finishedAt", OffsetDateTime.now().toString());
     }
 

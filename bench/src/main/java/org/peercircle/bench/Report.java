@@ -266,12 +266,23 @@ public final class Report {
         return c;
     }
 
+    /** The host probe's times (see HostProbe): lower is a faster host. */
+    static String hostProbe(JsonNode r) {
+        if (!r.has("hostProbeMsAtStart")) {
+            return "";
+        }
+        return ". Host probe (a fixed single-threaded Java task, best of 5; lower is faster): "
+                + f(d(r.path("hostProbeMsAtStart"))) + " ms at the start"
+                + (r.has("hostProbeMsAtEnd") ? ", " + f(d(r.path("hostProbeMsAtEnd"))) + " ms at the end" : "");
+    }
+
     static String table(JsonNode r, List<Check> checks) {
         StringBuilder b = new StringBuilder();
         JsonNode m = r.path("machine");
         b.append("Run ").append(r.path("startedAt").asText()).append(" on ").append(m.path("cores").asText())
                 .append(" cores, ").append(m.path("memoryMb").asText()).append(" MB (").append(m.path("cpu").asText())
-                .append("), Java ").append(m.path("java").asText()).append(". Settings: ").append(r.path("settings"))
+                .append("), Java ").append(m.path("java").asText()).append(hostProbe(r)).append(". Settings: ")
+                .append(r.path("settings"))
                 .append("\n\n| workload | figure | measured | absolute | baseline (same run) | target | result |\n")
                 .append("|---|---|---|---|---|---|---|\n")
                 .append("| — | machine | ").append(m.path("cores").asText()).append(" cores, ")
