@@ -3,7 +3,7 @@
 # under bench/target, own ports), loads it, runs W1–W6 with their raw baselines in the same run, and writes
 # bench/results/<date>.json, .md (table) and .svg (chart), and bench/RESULTS.md.
 #
-#   bench/run.sh            the full run (default sizes; 27–29 minutes on 2 cores, repackaging for W6 included)
+#   bench/run.sh            the full run (default sizes; 26–29 minutes on 2 cores, repackaging for W6 included)
 #   bench/run.sh --quick    small data and short windows, for trying changes (written to bench/target/quick;
 #                           W6 only for participant- and reporting-service, jar and aot-jar-25-lean; ~9 minutes)
 #
