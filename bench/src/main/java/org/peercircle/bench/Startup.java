@@ -164,7 +164,7 @@ final class Startup {
             try {
                 done.get();
             } catch (ExecutionException e) {
-                throw (Exception) e.getCause();
+                throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }));
         // 3. the measured starts, each alone
@@ -187,12 +187,8 @@ final class Startup {
     /** One service under one variant. */
     record Launch(String service, Variant variant) {
 
-        interface Step {
-            void run() throws Exception;
-        }
-
         /** Runs a step of this launch; a failure becomes its entry in the results, in place of its figures. */
-        void attempt(Map<String, Map<String, Object>> w6, Step step) {
+        void attempt(Map<String, Map<String, Object>> w6, Bench.Phase step) {
             try {
                 step.run();
             } catch (Exception e) {
