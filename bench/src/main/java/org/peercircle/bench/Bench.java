@@ -164,11 +164,14 @@ public final class Bench {
             guarded("W2", this::w2);
         }
         Map<String, Object> rss = new LinkedHashMap<>();
+        Map<String, Object> memory = new LinkedHashMap<>();
         for (String s : Sys.SERVICES) {
             rss.put(s, Sys.rssKb(sys.pid(s)) / 1024);
+            memory.put(s, JvmMemory.of(sys.pid(s), work, "after-w1w2-" + s));
         }
         results.put("rssAfterW1W2Mb", rss);
-        Sys.log("RSS after W1-W2 (MB): %s", rss);
+        results.put("memoryAfterW1W2", memory);
+        Sys.log("RSS after W1-W2 (MB): %s; by part: %s", rss, memory);
         health("after W1-W2");
         if (only.contains("W3")) {
             guarded("W3", this::w3);

@@ -98,6 +98,15 @@ public final class Report {
         return clean(String.join("; ", parts));
     }
 
+    /** A service's memory by part as the run recorded it (see JvmMemory), in its own words. */
+    static String memoryOf(JsonNode memory) {
+        try {
+            return JSON.treeToValue(memory, JvmMemory.class).toString();
+        } catch (Exception e) {
+            return "memory by part not read: " + e.getMessage();
+        }
+    }
+
     /** "; label: a 120, b 80, all 200" from a CpuShare breakdown (groups that used under 5 µs left out). */
     static String cpu(String label, JsonNode perRequest) {
         if (!perRequest.isObject()) {
@@ -247,9 +256,10 @@ public final class Report {
             c.add(new Check("W5", "dashboards p95", Double.NaN, "ms", "", "", 50, true, why(w4)));
         }
         JsonNode rss = r.path("rssAfterW1W2Mb");
+        JsonNode memory = r.path("memoryAfterW1W2");
         rss.fieldNames().forEachRemaining(s -> c.add(new Check("W6", s + " RSS after W1–W2 (local run flags)",
                 d(rss.path(s)) < 0 ? Double.NaN : d(rss.path(s)), "MB", "", "", 250, true,
-                d(rss.path(s)) < 0 ? "process gone before the reading" : "")));
+                d(rss.path(s)) < 0 ? "process gone before the reading" : memory.has(s) ? memoryOf(memory.path(s)) : "")));
         JsonNode w6 = w.path("W6");
         if (w6.has("error")) {
             c.add(new Check("W6", "start-up", Double.NaN, "ms", "", "", 1500, true, why(w6)));
@@ -258,7 +268,8 @@ public final class Report {
             JsonNode n = w6.path(s).path(v);
             if (n.has("readyMs")) {
                 c.add(new Check("W6", s + " ready, " + v, d(n.path("readyMs")), "ms", "", "RSS " + f(d(n.path("rssAfter10sLoadMb")))
-                        + " MB after load", 1500, true, n.has("died") ? n.path("died").asText() : ""));
+                        + " MB after load", 1500, true, n.has("died") ? n.path("died").asText()
+                                : n.has("memoryAfterLoad") ? "after load, " + memoryOf(n.path("memoryAfterLoad")) : ""));
             } else if (n.has("error")) {
                 c.add(new Check("W6", s + " ready, " + v, Double.NaN, "ms", "", "", 1500, true, clean(n.path("error").asText())));
             }

@@ -265,6 +265,9 @@ final class Startup {
             OpenLoad.Result load = new OpenLoad(2000).run(rate(service), Duration.ZERO, loadFor,
                     workload(service), service.equals("assessment-service") ? 201 : 200);
             long rssLoaded = Sys.rssKb(p.pid()) / 1024;
+            if (!phase.equals("train")) {
+                r.put("memoryAfterLoad", JvmMemory.of(p.pid(), dir, service + "-" + variant.name() + "-" + phase));
+            }
             r.put("description", variant.description());
             r.put("flags", String.join(" ", flags));
             r.put("app", variant.app().toString());
