@@ -8,19 +8,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a service's resident memory goes, as the JVM itself reports it ({@code jcmd GC.heap_info} and
- * {@code Compiler.codecache}, which need no Native Memory Tracking) beside its RSS and thread count from /proc. W6's
- * RSS target is met or missed by these parts: the heap grows with the load, but class metadata and compiled code grow
- * with the classes a service loads, which only a lighter stack changes. Figures in MB, -1 where a reading failed.
+ * Where a service's resident memory goes, as the JVM itself reports it ({@code jcmd GC.heap_info}, {@code VM.metaspace}
+ * and {@code Compiler.codecache}, which need no Native Memory Tracking) beside its RSS, the heap's resident part
+ * (/proc/&lt;pid&gt;/smaps over the heap's address range: a heap committed in full at start, as JDK 25 does without -Xms,
+ * is not all touched) and its thread count. W6's RSS target is met or missed by these parts: the heap grows with the
+ * load, but class metadata and compiled code grow with the classes a service loads, which only a lighter stack
+ * changes. Figures in MB, -1 where a reading failed.
  */
-record JvmMemory(long rssMb, long heapCommittedMb, long heapUsedMb, long classMetadataMb, long classSpaceMb,
-        long codeMb, int threads) {
+record JvmMemory(long rssMb, long heapResidentMb, long heapCommittedMb, long heapUsedMb, long classMetadataMb,
+        long classSpaceMb, long codeMb, int threads) {
 
     /** {@code def new generation   total 29504K, used 2099K [...} (or any collector's heap or generation line) */
     private static final Pattern GENERATION = Pattern.compile("(?m)^ ?\\S.*? total (\\d+)K, used (\\d+)K");
     /** The serial and parallel young generations' totals leave out the survivor space that is empty. */
     private static final Pattern TO_SPACE = Pattern.compile("(?m)^\\s+to\\s+space (\\d+)K");
-    /** {@code Metaspace       used 98216K, committed 113216K, reserved ...}: class space included */
+    /** A generation's or the heap's address range: {@code [start, committed end, reserved end)} ({@code [start, end)} for G1) */
+    private static final Pattern RANGE = Pattern.compile("(?m)^ ?\\S.*? total \\d+K, used \\d+K \\[0x([0-9a-f]+),(?: 0x[0-9a-f]+,)* 0x([0-9a-f]+)\\)");
+    private static final Pattern MAPPING = Pattern.compile("^([0-9a-f]+)-([0-9a-f]+) ");
+    /**
+     * {@code Metaspace       used 98216K, committed 113216K, reserved ...}, class space included: GC.heap_info's last
+     * lines on JDK 17, VM.metaspace's first on JDK 25
+     */
     private static final Pattern METASPACE = Pattern.compile("(?m)^\\s*Metaspace\\s+used (\\d+)K, committed (\\d+)K");
     private static final Pattern CLASS_SPACE = Pattern.compile("(?m)^\\s*class space\\s+used (\\d+)K, committed (\\d+)K");
     /** {@code CodeCache: size=65536Kb used=1100Kb max_used=...}, or one line per segment (CodeHeap '...') */
@@ -30,19 +38,28 @@ record JvmMemory(long rssMb, long heapCommittedMb, long heapUsedMb, long classMe
         long rssKb = Sys.rssKb(pid);
         int threads = -1;
         String heap = "";
+        String metaspace = "";
         String code = "";
+        String smaps = "";
         try {
             threads = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("Threads:"))
                     .mapToInt(l -> Integer.parseInt(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1);
-            heap = Tools.run(dir.resolve(name + "-heap-info.log"), List.of(Tools.jdkTool("jcmd"), String.valueOf(pid), "GC.heap_info"), 30);
-            code = Tools.run(dir.resolve(name + "-codecache.log"), List.of(Tools.jdkTool("jcmd"), String.valueOf(pid), "Compiler.codecache"), 30);
+            smaps = Files.readString(Path.of("/proc/" + pid + "/smaps"));
+            heap = jcmd(pid, dir, name, "GC.heap_info");
+            metaspace = jcmd(pid, dir, name, "VM.metaspace");
+            code = jcmd(pid, dir, name, "Compiler.codecache");
         } catch (Exception e) {
             Sys.log("memory of %s not read: %s", name, e);
         }
-        return parse(rssKb, threads, heap, code);
+        return parse(rssKb, threads, heap + "\n" + metaspace, code, smaps);
     }
 
-    static JvmMemory parse(long rssKb, int threads, String heapInfo, String codeCache) {
+    private static String jcmd(long pid, Path dir, String name, String command) throws Exception {
+        return Tools.run(dir.resolve(name + "-" + command + ".log"), List.of(Tools.jdkTool("jcmd"), String.valueOf(pid), command), 30);
+    }
+
+    /** @param heapInfo GC.heap_info's answer followed by VM.metaspace's */
+    static JvmMemory parse(long rssKb, int threads, String heapInfo, String codeCache, String smaps) {
         long committed = -1;
         long used = -1;
         Matcher g = GENERATION.matcher(heapInfo);
@@ -61,8 +78,30 @@ record JvmMemory(long rssMb, long heapCommittedMb, long heapUsedMb, long classMe
         while (c.find()) {
             code = Math.max(code, 0) + Long.parseLong(c.group(1));
         }
-        return new JvmMemory(mb(rssKb), mb(committed), mb(used), meta.find() ? mb(Long.parseLong(meta.group(2))) : -1,
+        long low = Long.MAX_VALUE;
+        long high = -1;
+        Matcher range = RANGE.matcher(heapInfo);
+        while (range.find()) {
+            low = Math.min(low, Long.parseUnsignedLong(range.group(1), 16));
+            high = Math.max(high, Long.parseUnsignedLong(range.group(2), 16));
+        }
+        return new JvmMemory(mb(rssKb), high < 0 ? -1 : mb(residentKb(smaps, low, high)), mb(committed), mb(used), meta.find() ? mb(Long.parseLong(meta.group(2))) : -1,
                 cls.find() ? mb(Long.parseLong(cls.group(2))) : -1, mb(code), threads);
+    }
+
+    /** The Rss of the mappings that lie within [low, high), from /proc/&lt;pid&gt;/smaps; -1 if none does. */
+    static long residentKb(String smaps, long low, long high) {
+        long kb = -1;
+        boolean inside = false;
+        for (String line : smaps.split("\n")) {
+            Matcher m = MAPPING.matcher(line);
+            if (m.find()) {
+                inside = Long.parseUnsignedLong(m.group(1), 16) >= low && Long.parseUnsignedLong(m.group(2), 16) <= high;
+            } else if (inside && line.startsWith("Rss:")) {
+                kb = Math.max(kb, 0) + Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return kb;
     }
 
     private static long mb(long kb) {
@@ -71,15 +110,15 @@ record JvmMemory(long rssMb, long heapCommittedMb, long heapUsedMb, long classMe
 
     /** What is left of the RSS: symbols, the JDK's class-data archive, stacks, GC and compiler memory, malloc. */
     long restMb() {
-        return rssMb < 0 || heapCommittedMb < 0 || classMetadataMb < 0 || codeMb < 0 ? -1
-                : rssMb - heapCommittedMb - classMetadataMb - codeMb;
+        return rssMb < 0 || heapResidentMb < 0 || classMetadataMb < 0 || codeMb < 0 ? -1
+                : rssMb - heapResidentMb - classMetadataMb - codeMb;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "RSS %d MB: heap %d committed (%d in use), class metadata %d (class space %d "
-                + "of it), compiled code %d, %d threads, the rest %d (symbols, the JDK's class-data archive, stacks, "
-                + "GC and compiler memory, malloc)", rssMb, heapCommittedMb, heapUsedMb, classMetadataMb, classSpaceMb,
-                codeMb, threads, restMb());
+        return String.format(Locale.ROOT, "RSS %d MB: heap %d resident (%d committed, %d in use), class metadata %d "
+                + "(class space %d of it), compiled code %d, %d threads, the rest %d (symbols, the JDK's class-data "
+                + "archive, stacks, GC and compiler memory, malloc)", rssMb, heapResidentMb, heapCommittedMb, heapUsedMb,
+                classMetadataMb, classSpaceMb, codeMb, threads, restMb());
     }
 }
