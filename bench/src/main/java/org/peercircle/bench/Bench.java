@@ -166,8 +166,9 @@ public final class Bench {
         Map<String, Object> rss = new LinkedHashMap<>();
         Map<String, Object> memory = new LinkedHashMap<>();
         for (String s : Sys.SERVICES) {
-            rss.put(s, Sys.rssKb(sys.pid(s)) / 1024);
-            memory.put(s, JvmMemory.of(sys.pid(s), work, "after-w1w2-" + s));
+            long kb = Sys.rssKb(sys.pid(s));
+            rss.put(s, kb / 1024);
+            memory.put(s, JvmMemory.of(sys.pid(s), kb, work, "after-w1w2-" + s));
         }
         results.put("rssAfterW1W2Mb", rss);
         results.put("memoryAfterW1W2", memory);

@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 record JvmMemory(long rssMb, long heapResidentMb, long heapCommittedMb, long heapUsedMb, long classMetadataMb,
         long classSpaceMb, long codeMb, int threads) {
 
-    /** {@code def new generation   total 29504K, used 2099K [...} (or any collector's heap or generation line) */
-    private static final Pattern GENERATION = Pattern.compile("(?m)^ ?\\S.*? total (\\d+)K, used (\\d+)K");
+    /**
+     * {@code def new generation   total 29504K, used 2099K [start, committed end, reserved end)} (or any collector's
+     * heap or generation line; G1 gives {@code [start, end)})
+     */
+    private static final Pattern GENERATION = Pattern.compile(
+            "(?m)^ ?\\S.*? total (\\d+)K, used (\\d+)K(?: \\[0x([0-9a-f]+),(?: 0x[0-9a-f]+,)* 0x([0-9a-f]+)\\))?");
     /** The serial and parallel young generations' totals leave out the survivor space that is empty. */
     private static final Pattern TO_SPACE = Pattern.compile("(?m)^\\s+to\\s+space (\\d+)K");
-    /** A generation's or the heap's address range: {@code [start, committed end, reserved end)} ({@code [start, end)} for G1) */
-    private static final Pattern RANGE = Pattern.compile("(?m)^ ?\\S.*? total \\d+K, used \\d+K \\[0x([0-9a-f]+),(?: 0x[0-9a-f]+,)* 0x([0-9a-f]+)\\)");
     private static final Pattern MAPPING = Pattern.compile("^([0-9a-f]+)-([0-9a-f]+) ");
     /**
      * {@code Metaspace       used 98216K, committed 113216K, reserved ...}, class space included: GC.heap_info's last
@@ -34,16 +36,14 @@ record JvmMemory(long rssMb, long heapResidentMb, long heapCommittedMb, long hea
     /** {@code CodeCache: size=65536Kb used=1100Kb max_used=...}, or one line per segment (CodeHeap '...') */
     private static final Pattern CODE_USED = Pattern.compile("(?<!max_)used=(\\d+)Kb");
 
-    static JvmMemory of(long pid, Path dir, String name) {
-        long rssKb = Sys.rssKb(pid);
-        int threads = -1;
+    /** @param rssKb the RSS as the caller read it just before, so that its figure and this account agree */
+    static JvmMemory of(long pid, long rssKb, Path dir, String name) {
+        int threads = (int) Sys.status(pid, "Threads:");
         String heap = "";
         String metaspace = "";
         String code = "";
         String smaps = "";
         try {
-            threads = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("Threads:"))
-                    .mapToInt(l -> Integer.parseInt(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1);
             smaps = Files.readString(Path.of("/proc/" + pid + "/smaps"));
             heap = jcmd(pid, dir, name, "GC.heap_info");
             metaspace = jcmd(pid, dir, name, "VM.metaspace");
@@ -62,10 +62,16 @@ record JvmMemory(long rssMb, long heapResidentMb, long heapCommittedMb, long hea
     static JvmMemory parse(long rssKb, int threads, String heapInfo, String codeCache, String smaps) {
         long committed = -1;
         long used = -1;
+        long low = Long.MAX_VALUE;
+        long high = -1;
         Matcher g = GENERATION.matcher(heapInfo);
         while (g.find()) {
             committed = Math.max(committed, 0) + Long.parseLong(g.group(1));
             used = Math.max(used, 0) + Long.parseLong(g.group(2));
+            if (g.group(3) != null) {
+                low = Math.min(low, Long.parseUnsignedLong(g.group(3), 16));
+                high = Math.max(high, Long.parseUnsignedLong(g.group(4), 16));
+            }
         }
         Matcher to = TO_SPACE.matcher(heapInfo);
         while (committed >= 0 && to.find()) {
@@ -78,15 +84,9 @@ record JvmMemory(long rssMb, long heapResidentMb, long heapCommittedMb, long hea
         while (c.find()) {
             code = Math.max(code, 0) + Long.parseLong(c.group(1));
         }
-        long low = Long.MAX_VALUE;
-        long high = -1;
-        Matcher range = RANGE.matcher(heapInfo);
-        while (range.find()) {
-            low = Math.min(low, Long.parseUnsignedLong(range.group(1), 16));
-            high = Math.max(high, Long.parseUnsignedLong(range.group(2), 16));
-        }
-        return new JvmMemory(mb(rssKb), high < 0 ? -1 : mb(residentKb(smaps, low, high)), mb(committed), mb(used), meta.find() ? mb(Long.parseLong(meta.group(2))) : -1,
-                cls.find() ? mb(Long.parseLong(cls.group(2))) : -1, mb(code), threads);
+        return new JvmMemory(mb(rssKb), high < 0 ? -1 : mb(residentKb(smaps, low, high)), mb(committed), mb(used),
+                meta.find() ? mb(Long.parseLong(meta.group(2))) : -1, cls.find() ? mb(Long.parseLong(cls.group(2))) : -1,
+                mb(code), threads);
     }
 
     /** The Rss of the mappings that lie within [low, high), from /proc/&lt;pid&gt;/smaps; -1 if none does. */

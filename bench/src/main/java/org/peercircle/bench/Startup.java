@@ -268,9 +268,10 @@ final class Startup {
             long rssReady = Sys.rssKb(p.pid()) / 1024;
             OpenLoad.Result load = new OpenLoad(2000).run(rate(service), Duration.ZERO, loadFor,
                     workload(service), service.equals("assessment-service") ? 201 : 200);
-            long rssLoaded = Sys.rssKb(p.pid()) / 1024;
+            long rssLoadedKb = Sys.rssKb(p.pid());
+            long rssLoaded = rssLoadedKb / 1024;
             if (!phase.equals("train")) {
-                r.put("memoryAfterLoad", JvmMemory.of(p.pid(), dir, service + "-" + variant.name() + "-" + phase));
+                r.put("memoryAfterLoad", JvmMemory.of(p.pid(), rssLoadedKb, dir, service + "-" + variant.name() + "-" + phase));
             }
             r.put("description", variant.description());
             r.put("flags", String.join(" ", flags));

@@ -172,9 +172,14 @@ public final class Sys {
     }
 
     static long rssKb(long pid) {
+        return status(pid, "VmRSS:");
+    }
+
+    /** A number from /proc/&lt;pid&gt;/status ("VmRSS:" in kB, "Threads:"), -1 once the process is gone. */
+    static long status(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
