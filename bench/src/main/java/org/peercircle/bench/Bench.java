@@ -550,6 +550,11 @@ public final class Bench {
         for (String channel : List.of("participant-events", "session-events", "assessment-events")) {
             cmd.add("-Dmp.messaging.incoming." + channel + ".group.id=" + group);
         }
+        // for trying settings on the replay alone, separated by ";" (e.g. -Xmn64m;-Dmp.messaging.incoming...=500)
+        String extra = System.getProperty("bench.w3.instance-opts", "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split(";")));
+        }
         cmd.addAll(List.of("-jar", sys.root.resolve("reporting-service/target/quarkus-app/quarkus-run.jar").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(work.resolve("w3-reporting.log").toFile());
